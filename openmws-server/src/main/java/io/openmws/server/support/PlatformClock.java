@@ -1,0 +1,120 @@
+package io.openmws.server.support;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The platform's one source of "now": the system clock plus an offset that sandbox mode can move
+ * forward (never back), so that 12-month expiry, reminders and order timelines can be tested in
+ * seconds.
+ *
+ * <p>The offset lives in the {@code platform_clock} table, so every node sharing the database
+ * agrees on the time; each node re-reads it at most once per {@link #REFRESH}.
+ */
+public class PlatformClock extends Clock {
+
+    static final Duration REFRESH = Duration.ofSeconds(1);
+    private static final Logger log = LoggerFactory.getLogger(PlatformClock.class);
+
+    private final Clock system;
+    private final JdbcClient jdbc;
+    private final OpenMwsProperties.Mode mode;
+    private volatile Snapshot snapshot;
+
+    private record Snapshot(Instant readAt, Duration offset) {}
+
+    public PlatformClock(Clock system, JdbcClient jdbc, OpenMwsProperties.Mode mode) {
+        this.system = system;
+        this.jdbc = jdbc;
+        this.mode = mode;
+        this.snapshot = new Snapshot(system.instant(), readOffset());
+    }
+
+    @Override
+    public Instant instant() {
+        Instant now = system.instant();
+        Snapshot s = snapshot;
+        if (now.isBefore(s.readAt()) || !now.isBefore(s.readAt().plus(REFRESH))) {
+            s = reload(now, s);
+        }
+        return now.plus(s.offset());
+    }
+
+    /** How far this clock runs ahead of real time. */
+    public Duration offset() {
+        return snapshot.offset();
+    }
+
+    /**
+     * Moves the platform's time forward for every node sharing the database.
+     *
+     * @throws IllegalStateException in production mode
+     * @throws IllegalArgumentException for a negative duration
+     */
+    public Instant advance(Duration by) {
+        if (mode != OpenMwsProperties.Mode.SANDBOX) {
+            throw new IllegalStateException("The clock can only be moved in sandbox mode");
+        }
+        if (by.isNegative()) {
+            throw new IllegalArgumentException("The clock only moves forward; got " + by);
+        }
+        jdbc.sql("UPDATE platform_clock SET offset_millis = offset_millis + :by WHERE id = 1")
+                .param("by", by.toMillis())
+                .update();
+        Instant now = system.instant();
+        snapshot = new Snapshot(now, readOffset());
+        return now.plus(snapshot.offset());
+    }
+
+    private Snapshot reload(Instant now, Snapshot previous) {
+        try {
+            Snapshot fresh = new Snapshot(now, readOffset());
+            snapshot = fresh;
+            return fresh;
+        } catch (DataAccessException e) {
+            // Keep the last known offset: a short database outage must not stop time.
+            log.warn("Could not refresh the platform clock offset; keeping {}", previous.offset(), e);
+            return previous;
+        }
+    }
+
+    private Duration readOffset() {
+        long millis = jdbc.sql("SELECT offset_millis FROM platform_clock WHERE id = 1")
+                .query(Long.class)
+                .single();
+        return Duration.ofMillis(millis);
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        PlatformClock outer = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return outer.withZone(other);
+            }
+
+            @Override
+            public Instant instant() {
+                return outer.instant();
+            }
+        };
+    }
+}
