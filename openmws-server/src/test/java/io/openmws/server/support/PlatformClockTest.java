@@ -91,7 +91,7 @@ class PlatformClockTest {
     }
 
     @Nested
-    @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+    @SpringBootTest
     class OnH2 extends Contract {
         @DynamicPropertySource
         static void database(DynamicPropertyRegistry registry) {
@@ -100,7 +100,7 @@ class PlatformClockTest {
     }
 
     @Nested
-    @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+    @SpringBootTest
     class OnPostgres extends Contract {
         @DynamicPropertySource
         static void database(DynamicPropertyRegistry registry) {

@@ -1,0 +1,175 @@
+package io.openmws.server.accounts;
+
+import io.openmws.protocol.marketplace.Marketplace;
+import io.openmws.protocol.marketplace.Marketplaces;
+import io.openmws.server.support.SqlTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of seller accounts. Every statement names the account it touches. */
+@Repository
+class SellerAccountRepository {
+
+    /** What sign-in needs: the account plus its secrets and lock state. */
+    record Credentials(SellerAccount account, String passwordHash, Instant lockedUntil) {
+        @Override
+        public String toString() {
+            return "Credentials[account=" + account.id() + ", password hash redacted]";
+        }
+    }
+
+    private static final String COLUMNS = """
+            id, seller_id, email, business_name, contact_name, status, home_marketplace_id, staging, created_at,
+            password_hash, locked_until""";
+
+    private final JdbcClient jdbc;
+
+    SellerAccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static String normalize(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    long insert(String email, String businessName, String contactName, String passwordHash,
+                String homeMarketplaceId, Collection<String> marketplaceIds, Instant now) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO seller_account (email, email_normalized, business_name, contact_name, password_hash,
+                                                    status, home_marketplace_id, created_at)
+                        VALUES (:email, :normalized, :business, :contact, :hash, 'PENDING_VERIFICATION', :home, :now)""")
+                .param("email", email.strip())
+                .param("normalized", normalize(email))
+                .param("business", businessName)
+                .param("contact", contactName)
+                .param("hash", passwordHash)
+                .param("home", homeMarketplaceId)
+                .param("now", SqlTime.of(now))
+                .update(key, "id");
+        long id = key.getKeyAs(Number.class).longValue();
+        replaceMarketplaces(id, marketplaceIds);
+        return id;
+    }
+
+    Optional<SellerAccount> findById(long id) {
+        return find("id = :key", id).map(Credentials::account);
+    }
+
+    Optional<SellerAccount> findBySellerId(String sellerId) {
+        return find("seller_id = :key", sellerId).map(Credentials::account);
+    }
+
+    Optional<Credentials> credentialsByEmail(String email) {
+        return find("email_normalized = :key", normalize(email));
+    }
+
+    Optional<Credentials> credentialsById(long id) {
+        return find("id = :key", id);
+    }
+
+    private Optional<Credentials> find(String where, Object key) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM seller_account WHERE " + where)
+                .param("key", key)
+                .query(this::credentials)
+                .optional();
+    }
+
+    private Credentials credentials(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        SellerAccount account = new SellerAccount(id, rs.getString("seller_id"), rs.getString("email"),
+                rs.getString("business_name"), rs.getString("contact_name"),
+                AccountStatus.valueOf(rs.getString("status")), rs.getString("home_marketplace_id"),
+                marketplaces(id, rs.getString("home_marketplace_id")), rs.getBoolean("staging"),
+                SqlTime.read(rs, "created_at"));
+        return new Credentials(account, rs.getString("password_hash"), SqlTime.read(rs, "locked_until"));
+    }
+
+    private List<String> marketplaces(long accountId, String home) {
+        List<String> stored = jdbc.sql("SELECT marketplace_id FROM seller_marketplace WHERE account_id = :id")
+                .param("id", accountId)
+                .query(String.class)
+                .list();
+        List<String> ordered = new ArrayList<>();
+        ordered.add(home);
+        for (Marketplace m : Marketplaces.all()) {
+            String id = m.id().value();
+            if (!id.equals(home) && stored.contains(id)) {
+                ordered.add(id);
+            }
+        }
+        return ordered;
+    }
+
+    void replaceMarketplaces(long accountId, Collection<String> marketplaceIds) {
+        jdbc.sql("DELETE FROM seller_marketplace WHERE account_id = :id").param("id", accountId).update();
+        for (String marketplaceId : marketplaceIds) {
+            jdbc.sql("INSERT INTO seller_marketplace (account_id, marketplace_id) VALUES (:id, :marketplace)")
+                    .param("id", accountId)
+                    .param("marketplace", marketplaceId)
+                    .update();
+        }
+    }
+
+    boolean activate(long accountId, String sellerId, Instant now) {
+        return jdbc.sql("""
+                        UPDATE seller_account SET status = 'ACTIVE', seller_id = :seller, verified_at = :now
+                        WHERE id = :id AND status = 'PENDING_VERIFICATION'""")
+                .param("seller", sellerId)
+                .param("now", SqlTime.of(now))
+                .param("id", accountId)
+                .update() == 1;
+    }
+
+    void updateContactName(long accountId, String contactName) {
+        jdbc.sql("UPDATE seller_account SET contact_name = :name WHERE id = :id")
+                .param("name", contactName)
+                .param("id", accountId)
+                .update();
+    }
+
+    void updatePasswordHash(long accountId, String hash) {
+        jdbc.sql("UPDATE seller_account SET password_hash = :hash, failed_sign_ins = 0, locked_until = NULL WHERE id = :id")
+                .param("hash", hash)
+                .param("id", accountId)
+                .update();
+    }
+
+    /** Counts a failed sign-in; returns the count after it. */
+    int countFailedSignIn(long accountId) {
+        jdbc.sql("UPDATE seller_account SET failed_sign_ins = failed_sign_ins + 1 WHERE id = :id")
+                .param("id", accountId)
+                .update();
+        return jdbc.sql("SELECT failed_sign_ins FROM seller_account WHERE id = :id")
+                .param("id", accountId)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Locks the account if it has reached {@code threshold} failures; true for the one caller that locked it. */
+    boolean lockIfReached(long accountId, int threshold, Instant until) {
+        return jdbc.sql("""
+                        UPDATE seller_account SET locked_until = :until, failed_sign_ins = 0
+                        WHERE id = :id AND failed_sign_ins >= :threshold""")
+                .param("until", SqlTime.of(until))
+                .param("id", accountId)
+                .param("threshold", threshold)
+                .update() == 1;
+    }
+
+    void clearFailedSignIns(long accountId) {
+        jdbc.sql("UPDATE seller_account SET failed_sign_ins = 0 WHERE id = :id AND failed_sign_ins <> 0")
+                .param("id", accountId)
+                .update();
+    }
+}

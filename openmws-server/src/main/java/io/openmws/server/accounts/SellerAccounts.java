@@ -1,0 +1,215 @@
+package io.openmws.server.accounts;
+
+import io.openmws.protocol.ids.IdGenerator;
+import io.openmws.protocol.marketplace.Marketplace;
+import io.openmws.protocol.marketplace.Marketplaces;
+import io.openmws.server.mail.Mail;
+import io.openmws.server.mail.Mailer;
+import io.openmws.server.support.VerificationCodes;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Professional seller accounts: sign-up, email verification, and the changes an owner makes on
+ * Account Info. The public surface other features use to look accounts up.
+ */
+@Service
+public class SellerAccounts {
+
+    static final String EMAIL_CODE = "ACCOUNT_EMAIL";
+
+    /** A sign-up that broke a rule; {@code field} is the form field it concerns. */
+    public static final class SignUpRejected extends RuntimeException {
+        private final String field;
+        private final String messageKey;
+
+        SignUpRejected(String field, String messageKey) {
+            super(messageKey);
+            this.field = field;
+            this.messageKey = messageKey;
+        }
+
+        public String field() {
+            return field;
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
+    }
+
+    /** What a new seller gives. */
+    public record SignUp(String businessName, String contactName, String email, String password,
+                         String homeMarketplaceId, List<String> otherMarketplaceIds) {
+        @Override
+        public String toString() {
+            return "SignUp[email=" + email + ", password redacted]";
+        }
+    }
+
+    private final SellerAccountRepository accounts;
+    private final PasswordPolicy passwordPolicy;
+    private final PasswordEncoder passwordEncoder;
+    private final VerificationCodes codes;
+    private final Mailer mailer;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final IdGenerator ids = new IdGenerator();
+
+    SellerAccounts(SellerAccountRepository accounts, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
+                   VerificationCodes codes, Mailer mailer, MessageSource messages, Clock clock) {
+        this.accounts = accounts;
+        this.passwordPolicy = passwordPolicy;
+        this.passwordEncoder = passwordEncoder;
+        this.codes = codes;
+        this.mailer = mailer;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a pending account and mails its verification code.
+     *
+     * @throws SignUpRejected when the email is taken, the password is refused or a marketplace is wrong
+     */
+    @Transactional
+    public SellerAccount signUp(SignUp request) {
+        passwordPolicy.problem(request.password()).ifPresent(key -> {
+            throw new SignUpRejected("password", key);
+        });
+        Set<String> marketplaces = marketplacesOf(request.homeMarketplaceId(), request.otherMarketplaceIds());
+        if (accounts.credentialsByEmail(request.email()).isPresent()) {
+            throw new SignUpRejected("email", "signup.email.taken");
+        }
+        long id;
+        try {
+            id = accounts.insert(request.email(), request.businessName().strip(), request.contactName().strip(),
+                    passwordEncoder.encode(request.password()), request.homeMarketplaceId(), marketplaces,
+                    clock.instant());
+        } catch (DuplicateKeyException raced) {
+            throw new SignUpRejected("email", "signup.email.taken");
+        }
+        SellerAccount account = accounts.findById(id).orElseThrow();
+        sendCode(account);
+        return account;
+    }
+
+    /** Mails a new code unless the resend limits say to wait; returns the issue outcome. */
+    @Transactional
+    public VerificationCodes.Issue sendCode(SellerAccount account) {
+        VerificationCodes.Issue issue = codes.issue(EMAIL_CODE, Long.toString(account.id()));
+        if (issue.issued()) {
+            mailer.send(new Mail(account.email(),
+                    Messages.text(messages, "mail.verify.subject"),
+                    Messages.text(messages, "mail.verify.body", account.contactName(), issue.code(),
+                            VerificationCodes.LIFETIME.toMinutes())));
+        }
+        return issue;
+    }
+
+    /**
+     * Checks the email code; when right, gives the account its Seller ID and makes it active.
+     *
+     * @return the check's outcome; on {@code VALID} the account is active
+     */
+    @Transactional
+    public VerificationCodes.Check verify(long accountId, String code) {
+        SellerAccount account = accounts.findById(accountId).orElseThrow();
+        if (account.active()) {
+            return VerificationCodes.Check.NO_LIVE_CODE;
+        }
+        VerificationCodes.Check check = codes.check(EMAIL_CODE, Long.toString(accountId), code);
+        if (check == VerificationCodes.Check.VALID) {
+            activate(accountId);
+        }
+        return check;
+    }
+
+    /** Makes a pending account active with a fresh Seller ID (used by verification and by sandbox fixtures). */
+    @Transactional
+    public SellerAccount activate(long accountId) {
+        // 36^13 possible ids: a collision is left to the unique constraint rather than retried, since a
+        // failed statement ends the transaction on PostgreSQL anyway.
+        if (!accounts.activate(accountId, ids.sellerId().value(), clock.instant())) {
+            throw new IllegalStateException("Account " + accountId + " is not pending verification");
+        }
+        return accounts.findById(accountId).orElseThrow();
+    }
+
+    public int codeTriesLeft(long accountId) {
+        return codes.triesLeft(EMAIL_CODE, Long.toString(accountId));
+    }
+
+    public Optional<SellerAccount> byId(long accountId) {
+        return accounts.findById(accountId);
+    }
+
+    public Optional<SellerAccount> bySellerId(String sellerId) {
+        return accounts.findBySellerId(sellerId);
+    }
+
+    /** Changes the contact name and the marketplaces beside the home one. */
+    @Transactional
+    public void updateAccountInfo(long accountId, String contactName, List<String> otherMarketplaceIds) {
+        SellerAccount account = accounts.findById(accountId).orElseThrow();
+        Set<String> marketplaces = marketplacesOf(account.homeMarketplaceId(), otherMarketplaceIds);
+        accounts.updateContactName(accountId, contactName.strip());
+        accounts.replaceMarketplaces(accountId, marketplaces);
+    }
+
+    /**
+     * Changes the password after checking the current one.
+     *
+     * @return the message key of the problem, or empty when changed
+     */
+    @Transactional
+    public Optional<String> changePassword(long accountId, String current, String replacement) {
+        var credentials = accounts.credentialsById(accountId).orElseThrow();
+        if (current == null || !passwordEncoder.matches(current, credentials.passwordHash())) {
+            return Optional.of("password.current.wrong");
+        }
+        Optional<String> problem = passwordPolicy.problem(replacement);
+        if (problem.isPresent()) {
+            return problem;
+        }
+        accounts.updatePasswordHash(accountId, passwordEncoder.encode(replacement));
+        return Optional.empty();
+    }
+
+    /** Sets a new password without the old one (a verified reset link); clears any lock. */
+    @Transactional
+    void resetPassword(long accountId, String replacement) {
+        accounts.updatePasswordHash(accountId, passwordEncoder.encode(replacement));
+    }
+
+    /** The marketplaces of the home one's region a seller may choose, in table order. */
+    public static List<Marketplace> choosableWith(String homeMarketplaceId) {
+        return Marketplaces.byId(homeMarketplaceId)
+                .map(home -> Marketplaces.byRegion(home.region()))
+                .orElse(List.of());
+    }
+
+    private static Set<String> marketplacesOf(String homeId, List<String> others) {
+        Marketplace home = Marketplaces.byId(homeId == null ? "" : homeId)
+                .orElseThrow(() -> new SignUpRejected("homeMarketplaceId", "signup.marketplace.unknown"));
+        Set<String> all = new LinkedHashSet<>();
+        all.add(home.id().value());
+        for (String id : others == null ? List.<String>of() : others) {
+            Marketplace other = Marketplaces.byId(id)
+                    .orElseThrow(() -> new SignUpRejected("otherMarketplaceIds", "signup.marketplace.unknown"));
+            if (other.region() != home.region()) {
+                throw new SignUpRejected("otherMarketplaceIds", "signup.marketplace.otherRegion");
+            }
+            all.add(other.id().value());
+        }
+        return all;
+    }
+}

@@ -1,0 +1,48 @@
+package io.openmws.server.accounts;
+
+import io.openmws.protocol.marketplace.Marketplace;
+import io.openmws.protocol.marketplace.Marketplaces;
+import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The public front page, the sign-in page, and Seller Central's home and User Permissions pages. */
+@Controller
+class SellerCentralController {
+
+    private final SellerAccounts accounts;
+
+    SellerCentralController(SellerAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/")
+    String front(@AuthenticationPrincipal SellerPrincipal principal) {
+        return principal != null && !principal.pending() ? "redirect:/sellercentral" : "accounts/front";
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "accounts/login";
+    }
+
+    @GetMapping("/sellercentral")
+    String home(@AuthenticationPrincipal SellerPrincipal principal, Model model) {
+        SellerAccount account = accounts.byId(principal.accountId()).orElseThrow();
+        model.addAttribute("account", account);
+        model.addAttribute("accountMarketplaces", marketplacesOf(account));
+        return "accounts/home";
+    }
+
+    @GetMapping("/sellercentral/settings/user-permissions")
+    String userPermissions(@AuthenticationPrincipal SellerPrincipal principal, Model model) {
+        model.addAttribute("account", accounts.byId(principal.accountId()).orElseThrow());
+        return "accounts/user-permissions";
+    }
+
+    static List<Marketplace> marketplacesOf(SellerAccount account) {
+        return account.marketplaceIds().stream().flatMap(id -> Marketplaces.byId(id).stream()).toList();
+    }
+}

@@ -1,0 +1,69 @@
+package io.openmws.server.mail;
+
+import io.openmws.server.support.SqlTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Sandbox mode without SMTP: every message is kept in the database, for the Sandbox mailbox page
+ * and the control API, instead of being sent.
+ */
+public class SandboxMailbox implements Mailer {
+
+    /** A kept message. */
+    public record Message(long id, String to, String subject, String body, Instant sentAt) {
+        @Override
+        public String toString() {
+            return "Message[id=" + id + ", to=" + to + ", subject=" + subject + ", body redacted]";
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxMailbox.class);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    SandboxMailbox(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public void send(Mail mail) {
+        jdbc.sql("INSERT INTO sandbox_mail (recipient, subject, body, sent_at) VALUES (:to, :subject, :body, :at)")
+                .param("to", mail.to())
+                .param("subject", mail.subject())
+                .param("body", mail.body())
+                .param("at", SqlTime.of(clock.instant()))
+                .update();
+        log.info("Mail kept in the sandbox mailbox for {}: {}", mail.to(), mail.subject());
+    }
+
+    /** The messages kept for {@code address}, newest first. */
+    public List<Message> messagesFor(String address, int limit) {
+        return jdbc.sql("""
+                        SELECT id, recipient, subject, body, sent_at FROM sandbox_mail
+                        WHERE recipient = :to ORDER BY sent_at DESC, id DESC LIMIT :limit""")
+                .param("to", address.strip().toLowerCase(Locale.ROOT))
+                .param("limit", limit)
+                .query((rs, n) -> new Message(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
+                        rs.getString("body"), SqlTime.read(rs, "sent_at")))
+                .list();
+    }
+
+    /** The newest messages for anyone, newest first. */
+    public List<Message> newest(int limit) {
+        return jdbc.sql("""
+                        SELECT id, recipient, subject, body, sent_at FROM sandbox_mail
+                        ORDER BY sent_at DESC, id DESC LIMIT :limit""")
+                .param("limit", limit)
+                .query((rs, n) -> new Message(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
+                        rs.getString("body"), SqlTime.read(rs, "sent_at")))
+                .list();
+    }
+}

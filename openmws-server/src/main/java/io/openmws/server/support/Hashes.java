@@ -1,0 +1,30 @@
+package io.openmws.server.support;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 for values that are random already (codes with a salt, one-time tokens). Not for passwords. */
+public final class Hashes {
+
+    private Hashes() {}
+
+    /** Lowercase hex SHA-256 of the UTF-8 bytes of the parts, in order. */
+    public static String sha256Hex(String... parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                digest.update(part.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
+    }
+
+    /** Compares two hashes in constant time. */
+    public static boolean same(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+    }
+}
