@@ -218,8 +218,11 @@ public final class MwsXmlWriter implements AutoCloseable {
             throw new IllegalStateException("endResponse() without startResponse(); use end() to close"
                     + " a document started with startRoot().");
         }
-        if (requireText(requestId, "requestId").isBlank()) {
+        if (Objects.requireNonNull(requestId, "requestId").isBlank()) {
             throw new IllegalArgumentException("requestId is blank; every MWS response carries one.");
+        }
+        if (finished) {
+            throw new IllegalStateException("endResponse() called twice; the response is already complete.");
         }
         String result = responseAction + "Result";
         if (open.size() != 2 || !result.equals(open.get(1))) {
@@ -482,10 +485,6 @@ public final class MwsXmlWriter implements AutoCloseable {
                     + "'. MWS element and action names are letters, digits, '_', '.' and '-',"
                     + " starting with a letter or '_'.");
         }
-    }
-
-    private static String requireText(String value, String what) {
-        return Objects.requireNonNull(value, what);
     }
 
     private static IOException io(XMLStreamException e) {

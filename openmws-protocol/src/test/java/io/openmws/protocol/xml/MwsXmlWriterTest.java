@@ -263,6 +263,17 @@ class MwsXmlWriterTest {
     }
 
     @Test
+    void endResponseTwiceOrWithoutARequestIdIsRefused() throws IOException {
+        MwsXmlWriter xml = MwsXmlWriter.open(new ByteArrayOutputStream());
+        xml.startResponse(ApiSection.SELLERS, "GetServiceStatus");
+        assertThatThrownBy(() -> xml.endResponse(" ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("requestId is blank");
+        xml.endResponse(RID);
+        assertThatThrownBy(() -> xml.endResponse(RID)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already complete");
+    }
+
+    @Test
     void closingAnIncompleteDocumentSaysWhatIsStillOpen() throws IOException {
         MwsXmlWriter xml = MwsXmlWriter.open(new ByteArrayOutputStream());
         xml.startResponse(ApiSection.SELLERS, "GetServiceStatus");
