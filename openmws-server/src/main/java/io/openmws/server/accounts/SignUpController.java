@@ -85,7 +85,7 @@ class SignUpController {
         SellerAccount account = accounts.byId(principal.accountId()).orElseThrow();
         model.addAttribute("maskedEmail", maskEmail(account.email()));
         switch (check) {
-            case WRONG -> {
+            case WRONG, WRONG_NO_TRIES_LEFT -> {
                 model.addAttribute("codeError", "verify.code.wrong");
                 model.addAttribute("triesLeft", accounts.codeTriesLeft(principal.accountId()));
             }
