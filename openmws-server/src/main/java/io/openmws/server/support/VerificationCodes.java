@@ -115,7 +115,8 @@ public class VerificationCodes {
         Row row = jdbc.sql("""
                         SELECT id, code_hash, salt, expires_at, failed_attempts, used_at FROM verification_code
                         WHERE purpose = :purpose AND subject = :subject
-                        ORDER BY created_at DESC, id DESC""")
+                        ORDER BY created_at DESC, id DESC
+                        LIMIT 1""")
                 .param("purpose", purpose)
                 .param("subject", subject)
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("code_hash"), rs.getString("salt"),
@@ -145,14 +146,13 @@ public class VerificationCodes {
         return jdbc.sql("""
                         SELECT failed_attempts FROM verification_code
                         WHERE purpose = :purpose AND subject = :subject AND used_at IS NULL AND expires_at > :now
-                        ORDER BY created_at DESC, id DESC""")
+                        ORDER BY created_at DESC, id DESC
+                        LIMIT 1""")
                 .param("purpose", purpose)
                 .param("subject", subject)
                 .param("now", SqlTime.of(clock.instant()))
                 .query(Integer.class)
-                .list()
-                .stream()
-                .findFirst()
+                .optional()
                 .map(failed -> Math.max(0, MAX_WRONG_TRIES - failed))
                 .orElse(0);
     }
