@@ -35,7 +35,7 @@ class PortalSecurityConfiguration {
 
     static final String[] PUBLIC = {
         "/", "/login", "/signup", "/password/forgot", "/password/reset", "/sandbox/mailbox",
-        "/css/**", "/favicon.svg", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info"
+        "/css/**", "/js/**", "/favicon.svg", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info"
     };
 
     @Bean
