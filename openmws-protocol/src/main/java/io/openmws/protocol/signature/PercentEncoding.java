@@ -195,7 +195,7 @@ public final class PercentEncoding {
                 i++;
             } else {
                 // raw non-ASCII in the transport: take it as the client's UTF-8
-                int cp = codePointAt(encoded, i);
+                int cp = Character.isSurrogate(c) ? codePointAt(encoded, i) : c;
                 i += Character.charCount(cp);
                 byte[] utf8 = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
                 System.arraycopy(utf8, 0, bytes, len, utf8.length);
