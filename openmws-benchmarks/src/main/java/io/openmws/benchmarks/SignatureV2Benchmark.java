@@ -86,6 +86,28 @@ public class SignatureV2Benchmark {
         return bareMac.doFinal(stringToSignBytes);
     }
 
+    /** Design check: the per-call cost of cloning a keyed prototype Mac (what SigningSecret does). */
+    @Benchmark
+    public byte[] hmacWithClonedMac() throws CloneNotSupportedException {
+        return ((Mac) bareMac.clone()).doFinal(stringToSignBytes);
+    }
+
+    /** Design check: the alternative, a keyed Mac per thread looked up in a ThreadLocal. */
+    @Benchmark
+    public byte[] hmacWithThreadLocalMac() {
+        return THREAD_MAC.get().doFinal(stringToSignBytes);
+    }
+
+    static final ThreadLocal<Mac> THREAD_MAC = ThreadLocal.withInitial(() -> {
+        try {
+            Mac m = Mac.getInstance("HmacSHA256");
+            m.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return m;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
     /** Sign parameters already held as {@link MwsParameters} (canonical order, no sort). */
     @Benchmark
     public String sign() {

@@ -23,7 +23,9 @@ public final class InvalidParametersException extends IllegalArgumentException {
         AMBIGUOUS_LIST
     }
 
+    /** Why the parameters were refused. */
     private final Reason reason;
+    /** The parameter concerned, or null. */
     private final String parameterName;
 
     InvalidParametersException(Reason reason, String parameterName, String message, Throwable cause) {
