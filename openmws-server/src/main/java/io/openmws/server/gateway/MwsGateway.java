@@ -11,6 +11,7 @@ import io.openmws.protocol.params.MwsParameterParser;
 import io.openmws.protocol.params.MwsParameters;
 import io.openmws.protocol.signature.SignatureVerification;
 import io.openmws.protocol.signature.SignatureVerifier;
+import io.openmws.protocol.throttle.QuotaHeaders;
 import io.openmws.protocol.time.RequestTimeWindow;
 import io.openmws.protocol.time.TimeWindowCheck;
 import io.openmws.protocol.time.Timestamps;
@@ -48,16 +49,18 @@ class MwsGateway {
     private final ObjectProvider<CallerKeys> callerKeys;
     private final ObjectProvider<SellerGrants> sellerGrants;
     private final PlatformClock clock;
+    private final Throttles throttles;
     private final MwsParameterParser parser = MwsParameterParser.standard();
     private final SignatureVerifier verifier = SignatureVerifier.tryingHostWithoutPort();
     private final IdGenerator ids = new IdGenerator();
 
     MwsGateway(MwsOperations operations, ObjectProvider<CallerKeys> callerKeys,
-               ObjectProvider<SellerGrants> sellerGrants, PlatformClock clock) {
+               ObjectProvider<SellerGrants> sellerGrants, PlatformClock clock, Throttles throttles) {
         this.operations = operations;
         this.callerKeys = callerKeys;
         this.sellerGrants = sellerGrants;
         this.clock = clock;
+        this.throttles = throttles;
     }
 
     void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -65,6 +68,7 @@ class MwsGateway {
         String path = request.getRequestURI();
         List<ApiSection> sections = ApiSection.servedAt(path);
         String namespace = sections.isEmpty() ? ApiSection.UNKNOWN_PATH_NAMESPACE : sections.get(0).namespace();
+        Optional<Throttles.Quota> quota = Optional.empty();
         try {
             if (sections.isEmpty()) {
                 throw new MwsException(versionMissing(path) ? MwsError.invalidAddressVersionMissing(path)
@@ -80,21 +84,26 @@ class MwsGateway {
             ApiSection section = operation.section();
             namespace = section.namespaceFor(action);
             MwsCall call = authenticate(request, requestId, section, operation, parameters);
+            Throttles.Verdict throttle = throttles.take(call.sellerId(), call.developerId(), section, action);
+            quota = throttle.quota();
+            if (throttle.refusal().isPresent()) {
+                throw new MwsException(throttle.refusal().get());
+            }
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
             try (MwsXmlWriter xml = MwsXmlWriter.open(buffer)) {
                 xml.startResponse(section, action);
                 operation.handle(call, xml);
                 xml.endResponse(requestId);
             }
-            writeHeaders(response, requestId);
+            writeHeaders(response, requestId, quota);
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentLength(buffer.size());
             buffer.writeTo(response.getOutputStream());
         } catch (MwsException e) {
-            writeError(response, namespace, requestId, e.error());
+            writeError(response, namespace, requestId, quota, e.error());
         } catch (RuntimeException e) {
             log.error("MWS call {} {} failed (request {})", request.getMethod(), abbreviate(path), requestId, e);
-            writeError(response, namespace, requestId, MwsError.of(MwsErrorCode.INTERNAL_ERROR));
+            writeError(response, namespace, requestId, quota, MwsError.of(MwsErrorCode.INTERNAL_ERROR));
         }
     }
 
@@ -190,20 +199,25 @@ class MwsGateway {
         return seller;
     }
 
-    private void writeHeaders(HttpServletResponse response, String requestId) {
+    private void writeHeaders(HttpServletResponse response, String requestId, Optional<Throttles.Quota> quota) {
         response.setHeader("x-mws-request-id", requestId);
         response.setHeader("x-mws-timestamp", Timestamps.format(clock.realTime().instant()));
         response.setContentType("text/xml");
+        quota.ifPresent(q -> {
+            response.setHeader(QuotaHeaders.MAX, QuotaHeaders.formatCount(q.max()));
+            response.setHeader(QuotaHeaders.REMAINING, QuotaHeaders.formatCount(q.remaining()));
+            response.setHeader(QuotaHeaders.RESETS_ON, Timestamps.format(q.resetsOn()));
+        });
     }
 
-    private void writeError(HttpServletResponse response, String namespace, String requestId, MwsError error)
-            throws IOException {
+    private void writeError(HttpServletResponse response, String namespace, String requestId,
+                            Optional<Throttles.Quota> quota, MwsError error) throws IOException {
         if (response.isCommitted()) {
             log.warn("MWS error {} after the response was committed (request {})", error.code(), requestId);
             return;
         }
         response.reset();
-        writeHeaders(response, requestId);
+        writeHeaders(response, requestId, quota);
         response.setStatus(error.httpStatus());
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
         ErrorResponseWriter.write(ErrorResponse.of(namespace, requestId, List.of(error)), buffer);
