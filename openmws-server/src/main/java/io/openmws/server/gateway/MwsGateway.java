@@ -50,20 +50,45 @@ class MwsGateway {
     private final ObjectProvider<SellerGrants> sellerGrants;
     private final PlatformClock clock;
     private final Throttles throttles;
+    private final CallLog callLog;
     private final MwsParameterParser parser = MwsParameterParser.standard();
     private final SignatureVerifier verifier = SignatureVerifier.tryingHostWithoutPort();
     private final IdGenerator ids = new IdGenerator();
 
     MwsGateway(MwsOperations operations, ObjectProvider<CallerKeys> callerKeys,
-               ObjectProvider<SellerGrants> sellerGrants, PlatformClock clock, Throttles throttles) {
+               ObjectProvider<SellerGrants> sellerGrants, PlatformClock clock, Throttles throttles,
+               CallLog callLog) {
         this.operations = operations;
         this.callerKeys = callerKeys;
         this.sellerGrants = sellerGrants;
         this.clock = clock;
         this.throttles = throttles;
+        this.callLog = callLog;
+    }
+
+    /** What is known of a call so far, for its record in the call log. */
+    private static final class Trace {
+        String developerId;
+        String sellerId;
+        String section;
+        String action;
+        String errorCode;
+        String userAgent;
     }
 
     void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long started = System.nanoTime();
+        Trace trace = new Trace();
+        try {
+            handle(request, response, trace);
+        } finally {
+            callLog.record(new CallLog.Entry(response.getHeader("x-mws-request-id"), clock.instant(), trace.developerId,
+                    trace.sellerId, trace.section, trace.action, response.getStatus(), trace.errorCode,
+                    trace.userAgent, (System.nanoTime() - started) / 1_000));
+        }
+    }
+
+    private void handle(HttpServletRequest request, HttpServletResponse response, Trace trace) throws IOException {
         String requestId = ids.requestId().value();
         String path = request.getRequestURI();
         List<ApiSection> sections = ApiSection.servedAt(path);
@@ -83,7 +108,9 @@ class MwsGateway {
                                     + sections.get(0).sectionName() + " " + sections.get(0).version() + ".")));
             ApiSection section = operation.section();
             namespace = section.namespaceFor(action);
-            MwsCall call = authenticate(request, requestId, section, operation, parameters);
+            trace.section = section.sectionName();
+            trace.action = operation.action();
+            MwsCall call = authenticate(request, requestId, section, operation, parameters, trace);
             Throttles.Verdict throttle = throttles.take(call.sellerId(), call.developerId(), section, action);
             quota = throttle.quota();
             if (throttle.refusal().isPresent()) {
@@ -100,9 +127,11 @@ class MwsGateway {
             response.setContentLength(buffer.size());
             buffer.writeTo(response.getOutputStream());
         } catch (MwsException e) {
+            trace.errorCode = e.error().code();
             writeError(response, namespace, requestId, quota, e.error());
         } catch (RuntimeException e) {
             log.error("MWS call {} {} failed (request {})", request.getMethod(), abbreviate(path), requestId, e);
+            trace.errorCode = MwsErrorCode.INTERNAL_ERROR.code();
             writeError(response, namespace, requestId, quota, MwsError.of(MwsErrorCode.INTERNAL_ERROR));
         }
     }
@@ -120,8 +149,10 @@ class MwsGateway {
     }
 
     private MwsCall authenticate(HttpServletRequest request, String requestId, ApiSection section,
-                                 MwsOperation operation, MwsParameters parameters) throws IOException {
+                                 MwsOperation operation, MwsParameters parameters, Trace trace) throws IOException {
         ParsedUserAgent userAgent = UserAgent.parse(request.getHeader("User-Agent"));
+        trace.userAgent = userAgent.raw().map(ua -> ua.length() > MAX_USER_AGENT ? ua.substring(0, MAX_USER_AGENT) : ua)
+                .orElse(null);
         if (userAgent.raw().map(String::length).orElse(0) > MAX_USER_AGENT) {
             throw MwsException.invalidParameter("The User-Agent header is longer than " + MAX_USER_AGENT + " characters.");
         }
@@ -158,6 +189,8 @@ class MwsGateway {
                     "The string to sign we calculated (lines separated by \\n): "
                             + verdict.stringToSign().map(s -> s.toString().replace("\n", "\\n")).orElse("")));
         }
+        // Only a verified signature says who calls; before that the key id could be anybody's.
+        trace.developerId = key.developerId();
         TimeWindowCheck window = RequestTimeWindow.of(clock.realTime())
                 .check(parameters.get("Timestamp").orElse(null), parameters.get("Expires").orElse(null));
         if (!window.isOk()) {
@@ -170,6 +203,7 @@ class MwsGateway {
         keys.used(accessKeyId);
 
         String sellerId = seller(parameters, operation);
+        trace.sellerId = sellerId;
         if (sellerId != null && !sellerId.equals(key.ownSellerId())) {
             String token = parameters.get("MWSAuthToken").orElse("");
             SellerGrants grants = sellerGrants.getIfAvailable();
