@@ -3,10 +3,7 @@ package io.openmws.server.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openmws.server.testing.MwsClient;
-import io.openmws.server.testing.MwsClient.Answer;
 import io.openmws.server.testing.TestDatabases;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,32 +55,29 @@ class GatewayFuzzTest {
         for (int i = 0; i < REQUESTS && failures.size() < 5; i++) {
             String path = pick(random, PATHS);
             String query = junkParameters(random);
-            HttpRequest.Builder request = HttpRequest.newBuilder(
-                    URI.create(mws.base() + path + (query.isEmpty() ? "" : "?" + query)));
+            java.util.Map<String, String> headers = new java.util.HashMap<>();
             String contentType = pick(random, CONTENT_TYPES);
             if (!contentType.isEmpty()) {
-                request.header("Content-Type", contentType);
+                headers.put("Content-Type", contentType);
             }
             if (random.nextInt(4) == 0) {
-                request.header("User-Agent", junkText(random, random.nextInt(4) == 0 ? 600 : 40));
+                headers.put("User-Agent", junkText(random, random.nextInt(4) == 0 ? 600 : 40)
+                        .replaceAll("[^\\x20-\\x7e]", "?"));
             }
-            if (random.nextBoolean() || "/".equals(path)) {
-                byte[] body = random.nextBoolean()
-                        ? junkParameters(random).getBytes(StandardCharsets.UTF_8) : junkBytes(random);
-                request.POST(HttpRequest.BodyPublishers.ofByteArray(body));
-            } else {
-                request.GET();
-            }
-            Answer answer = mws.send(request);
+            boolean post = random.nextBoolean() || "/".equals(path);
+            byte[] body = !post ? null : random.nextBoolean()
+                    ? junkParameters(random).getBytes(StandardCharsets.UTF_8) : junkBytes(random);
+            String target = path + (query.isEmpty() ? "" : "?" + query);
+            MwsClient.RawAnswer answer = mws.sendRaw(post ? "POST" : "GET", target, headers, body);
             if (answer.status() >= 500) {
-                failures.add(answer.status() + " for " + path + "?" + query + ": " + answer.body());
+                failures.add(answer.status() + " for " + target + ": " + new String(answer.body(), StandardCharsets.UTF_8));
                 continue;
             }
             try {
                 assertThat(answer.error().errors()).isNotEmpty();
                 assertThat(answer.header("Content-Type")).isEqualTo("text/xml");
             } catch (AssertionError e) {
-                failures.add("Not an ErrorResponse for " + path + "?" + query + ": " + e.getMessage());
+                failures.add("Not an ErrorResponse for " + target + ": " + e.getMessage());
             }
         }
         assertThat(failures).as("seed " + seed).isEmpty();
