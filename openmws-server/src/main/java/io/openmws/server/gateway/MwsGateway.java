@@ -44,6 +44,8 @@ class MwsGateway {
     static final String SUBMIT_FEED = "SubmitFeed";
     private static final Logger log = LoggerFactory.getLogger(MwsGateway.class);
     private static final int MAX_USER_AGENT = 500;
+    /** MWS's limit on the request line (§1): longer requests are refused, in the MWS error form. */
+    private static final int MAX_REQUEST_LINE = 8190;
 
     private final MwsOperations operations;
     private final ObjectProvider<CallerKeys> callerKeys;
@@ -138,6 +140,12 @@ class MwsGateway {
 
     private MwsParameters parse(HttpServletRequest request) throws IOException {
         String query = request.getQueryString();
+        int requestLine = request.getMethod().length() + request.getRequestURI().length()
+                + (query == null ? 0 : query.length() + 1) + " HTTP/1.1".length() + 1;
+        if (requestLine > MAX_REQUEST_LINE) {
+            throw MwsException.invalidParameter("The request line is " + requestLine + " bytes long; MWS accepts at most "
+                    + MAX_REQUEST_LINE + ". Send the parameters in a form body instead.");
+        }
         try {
             MwsParameters fromQuery = MwsParameterParser.parseQuery(query);
             boolean feed = fromQuery.get("Action").map(SUBMIT_FEED::equals).orElse(false);

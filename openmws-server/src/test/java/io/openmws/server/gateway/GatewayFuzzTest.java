@@ -68,19 +68,27 @@ class GatewayFuzzTest {
             byte[] body = !post ? null : random.nextBoolean()
                     ? junkParameters(random).getBytes(StandardCharsets.UTF_8) : junkBytes(random);
             String target = path + (query.isEmpty() ? "" : "?" + query);
+            if (target.length() > 60_000) {
+                continue; // beyond what the server reads as a request line at all (server.max-http-request-header-size)
+            }
             MwsClient.RawAnswer answer = mws.sendRaw(post ? "POST" : "GET", target, headers, body);
             if (answer.status() >= 500) {
-                failures.add(answer.status() + " for " + target + ": " + new String(answer.body(), StandardCharsets.UTF_8));
+                failures.add(answer.status() + " for " + shorten(target) + ": "
+                        + shorten(new String(answer.body(), StandardCharsets.UTF_8)));
                 continue;
             }
             try {
                 assertThat(answer.error().errors()).isNotEmpty();
                 assertThat(answer.header("Content-Type")).isEqualTo("text/xml");
             } catch (AssertionError e) {
-                failures.add("Not an ErrorResponse for " + target + ": " + e.getMessage());
+                failures.add("Not an ErrorResponse for " + shorten(target) + ": " + shorten(e.getMessage()));
             }
         }
         assertThat(failures).as("seed " + seed).isEmpty();
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 300 ? s : s.substring(0, 300) + "...(" + s.length() + " characters)";
     }
 
     private static String junkParameters(Random random) {
