@@ -34,7 +34,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class PortalSecurityConfiguration {
 
     static final String[] PUBLIC = {
-        "/", "/login", "/signup", "/password/forgot", "/password/reset", "/sandbox/mailbox",
+        "/", "/login", "/signup", "/developers", "/password/forgot", "/password/reset", "/sandbox/mailbox",
         "/css/**", "/js/**", "/favicon.svg", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"
     };

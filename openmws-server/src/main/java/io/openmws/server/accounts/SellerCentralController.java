@@ -8,14 +8,19 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The public front page, the sign-in page, and Seller Central's home and User Permissions pages. */
+/**
+ * The public front page, the sign-in page, and Seller Central's home and User Permissions pages (which
+ * offers "Register as a Developer", or Developer Central once registered).
+ */
 @Controller
 class SellerCentralController {
 
     private final SellerAccounts accounts;
+    private final DeveloperRegistrationLookup developers;
 
-    SellerCentralController(SellerAccounts accounts) {
+    SellerCentralController(SellerAccounts accounts, DeveloperRegistrationLookup developers) {
         this.accounts = accounts;
+        this.developers = developers;
     }
 
     @GetMapping("/")
@@ -39,6 +44,7 @@ class SellerCentralController {
     @GetMapping("/sellercentral/settings/user-permissions")
     String userPermissions(@AuthenticationPrincipal SellerPrincipal principal, Model model) {
         model.addAttribute("account", accounts.byId(principal.accountId()).orElseThrow());
+        model.addAttribute("registeredDeveloper", developers.registeredAsDeveloper(principal.accountId()));
         return "accounts/user-permissions";
     }
 

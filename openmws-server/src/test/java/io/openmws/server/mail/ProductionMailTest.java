@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.openmws.server.OpenMwsServer;
+import io.openmws.server.support.SecretSealer;
 import io.openmws.server.testing.PortalClient;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,9 @@ class ProductionMailTest {
 
     private static String[] production(String... more) {
         String db = "jdbc:h2:mem:p" + UUID.randomUUID().toString().replace("-", "") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
-        String[] base = {"--openmws.mode=production", "--server.port=0", "--spring.datasource.url=" + db};
+        // Production mode also needs the keyset that seals stored secrets; it never generates one.
+        String[] base = {"--openmws.mode=production", "--server.port=0", "--spring.datasource.url=" + db,
+            "--openmws.secrets.keyset-file=", "--openmws.secrets.keyset=" + SecretSealer.newKeysetJson()};
         String[] all = new String[base.length + more.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(more, 0, all, base.length, more.length);
