@@ -1,0 +1,68 @@
+package io.openmws.server.sandbox;
+
+import io.openmws.server.accounts.SellerAccount;
+import io.openmws.server.accounts.SellerAccounts;
+import io.openmws.server.developers.Developers;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Registers developers for tests, creating their seller account when none is named. */
+@RestController
+class DevelopersApi {
+
+    record NewDeveloper(String sellerId, String developerName) {}
+
+    /** The credentials an integrator needs. The secret is returned once, here. */
+    record CreatedDeveloper(String developerId, String developerName, String sellerId, String accessKeyId,
+                            String secretKey) {
+        @Override
+        public String toString() {
+            return "CreatedDeveloper[developerId=" + developerId + ", accessKeyId=" + accessKeyId + ", secret redacted]";
+        }
+    }
+
+    private final Developers developers;
+    private final SellerAccounts accounts;
+    private final SellersApi sellers;
+    private final MessageSource messages;
+
+    DevelopersApi(Developers developers, SellerAccounts accounts, SellersApi sellers, MessageSource messages) {
+        this.developers = developers;
+        this.accounts = accounts;
+        this.sellers = sellers;
+        this.messages = messages;
+    }
+
+    @PostMapping("/sandbox/v1/developers")
+    @ResponseStatus(HttpStatus.CREATED)
+    CreatedDeveloper create(@RequestBody(required = false) NewDeveloper request) {
+        NewDeveloper r = request == null ? new NewDeveloper(null, null) : request;
+        SellerAccount account;
+        if (r.sellerId() == null || r.sellerId().isBlank()) {
+            String sellerId = sellers.create(null).sellerId();
+            account = accounts.bySellerId(sellerId).orElseThrow();
+        } else {
+            account = accounts.bySellerId(r.sellerId().strip())
+                    .orElseThrow(() -> SandboxApiException.notFound("No seller account has Seller ID "
+                            + SellersApi.abbreviate(r.sellerId()) + "."));
+        }
+        String name = r.developerName() == null || r.developerName().isBlank()
+                ? "Sandbox Developer " + account.sellerId().substring(account.sellerId().length() - 6)
+                : r.developerName();
+        try {
+            Developers.SandboxDeveloper created = developers.registerForSandbox(account.id(), name);
+            return new CreatedDeveloper(created.developerId(), created.developerName(), account.sellerId(),
+                    created.accessKeyId(), created.secretKey().reveal());
+        } catch (Developers.SandboxRegistrationRefused refused) {
+            String text = messages.getMessage(refused.messageKey(), null, refused.messageKey(), Locale.ENGLISH);
+            boolean conflict = refused.messageKey().endsWith("taken") || refused.messageKey().endsWith("alreadyRegistered");
+            throw new SandboxApiException(conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
+                    conflict ? "Conflict" : "InvalidInput", text);
+        }
+    }
+}
