@@ -214,6 +214,16 @@ public class SellerAccounts {
         return Optional.empty();
     }
 
+    /**
+     * Whether {@code password} is the account's password: for pages that ask a signed-in seller to
+     * prove again who is at the keyboard before showing a secret. Changes nothing.
+     */
+    public boolean passwordMatches(long accountId, String password) {
+        return password != null && !password.isEmpty() && accounts.credentialsById(accountId)
+                .map(c -> passwordEncoder.matches(password, c.passwordHash()))
+                .orElse(false);
+    }
+
     /** Sets a new password without the old one (a verified reset link); clears any lock. */
     @Transactional
     void resetPassword(long accountId, String replacement) {

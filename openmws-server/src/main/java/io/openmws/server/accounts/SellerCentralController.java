@@ -9,18 +9,16 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The public front page, the sign-in page, and Seller Central's home and User Permissions pages (which
- * offers "Register as a Developer", or Developer Central once registered).
+ * The public front page, the sign-in page, and Seller Central's home page. Settings > User Permissions
+ * belongs to the authorizations feature.
  */
 @Controller
 class SellerCentralController {
 
     private final SellerAccounts accounts;
-    private final DeveloperRegistrationLookup developers;
 
-    SellerCentralController(SellerAccounts accounts, DeveloperRegistrationLookup developers) {
+    SellerCentralController(SellerAccounts accounts) {
         this.accounts = accounts;
-        this.developers = developers;
     }
 
     @GetMapping("/")
@@ -39,13 +37,6 @@ class SellerCentralController {
         model.addAttribute("account", account);
         model.addAttribute("accountMarketplaces", marketplacesOf(account));
         return "accounts/home";
-    }
-
-    @GetMapping("/sellercentral/settings/user-permissions")
-    String userPermissions(@AuthenticationPrincipal SellerPrincipal principal, Model model) {
-        model.addAttribute("account", accounts.byId(principal.accountId()).orElseThrow());
-        model.addAttribute("registeredDeveloper", developers.registeredAsDeveloper(principal.accountId()));
-        return "accounts/user-permissions";
     }
 
     static List<Marketplace> marketplacesOf(SellerAccount account) {

@@ -7,7 +7,6 @@ import io.openmws.protocol.ids.SecretKey;
 import io.openmws.protocol.marketplace.Marketplace;
 import io.openmws.protocol.marketplace.Marketplaces;
 import io.openmws.protocol.marketplace.Region;
-import io.openmws.server.accounts.DeveloperRegistrationLookup;
 import io.openmws.server.accounts.SellerAccount;
 import io.openmws.server.accounts.SellerAccounts;
 import io.openmws.server.support.SecretSealer;
@@ -30,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * only in {@link #activeKey(String)}, to verify a signature.
  */
 @Service
-public class Developers implements DeveloperRegistrationLookup {
+public class Developers {
 
     /** "Last used" is kept to this precision, so busy keys do not write on every call. */
     static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
@@ -58,7 +57,7 @@ public class Developers implements DeveloperRegistrationLookup {
         return accounts.byId(accountId).flatMap(account -> developers.findByAccount(accountId, regionOf(account)));
     }
 
-    @Override
+    /** Whether the account is a registered developer in the region of its home marketplace. */
     public boolean registeredAsDeveloper(long accountId) {
         return ofAccount(accountId).isPresent();
     }

@@ -1,0 +1,216 @@
+package io.openmws.server.authorizations;
+
+import io.openmws.protocol.ids.MwsAuthToken;
+import io.openmws.protocol.marketplace.Marketplace;
+import io.openmws.protocol.marketplace.Marketplaces;
+import io.openmws.server.accounts.SellerAccount;
+import io.openmws.server.accounts.SellerAccounts;
+import io.openmws.server.accounts.SellerPrincipal;
+import io.openmws.server.developers.Developers;
+import io.openmws.server.support.OpenMwsProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Settings > User Permissions: the account's users, the way to Developer Central (or to register as a
+ * developer), "Authorise a Developer" and the Current Authorizations, with each authorization's page
+ * (audit trail, token shown after the password, Renew, Revoke access).
+ */
+@Controller
+class UserPermissionsController {
+
+    static final String PATH = Authorizations.USER_PERMISSIONS_PATH;
+    static final String AUTHORIZE = PATH + "/authorize";
+    static final String AUTHORIZATION = PATH + "/authorizations/{ref}";
+
+    /** The longest developer name or ID worth looking up; longer input cannot match. */
+    private static final int MAX_INPUT = 100;
+
+    private final Authorizations authorizations;
+    private final SellerAccounts accounts;
+    private final Developers developers;
+    private final OpenMwsProperties properties;
+    private final Clock clock;
+
+    UserPermissionsController(Authorizations authorizations, SellerAccounts accounts, Developers developers,
+                              OpenMwsProperties properties, Clock clock) {
+        this.authorizations = authorizations;
+        this.accounts = accounts;
+        this.developers = developers;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A refusal on an authorization's page: back to where the seller was, with the reason. */
+    @ExceptionHandler(Authorizations.Refused.class)
+    String refused(Authorizations.Refused refused, HttpServletRequest request, RedirectAttributes redirect) {
+        if (refused.reason() == Authorizations.Reason.NO_SUCH_AUTHORIZATION) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        redirect.addFlashAttribute("problem", refused.messageKey());
+        redirect.addFlashAttribute("problemArgs", refused.args());
+        String uri = request.getRequestURI();
+        String back = uri.replaceFirst("/(renew|revoke|verification|token)$", "");
+        return "redirect:" + (back.startsWith(PATH + "/authorizations/") ? back : PATH);
+    }
+
+    @GetMapping(PATH)
+    String page(@AuthenticationPrincipal SellerPrincipal principal, Model model) {
+        SellerAccount account = accounts.byId(principal.accountId()).orElseThrow();
+        Instant now = clock.instant();
+        model.addAttribute("account", account);
+        model.addAttribute("registeredDeveloper", developers.registeredAsDeveloper(principal.accountId()));
+        model.addAttribute("authorizations", authorizations.ofSeller(principal.accountId()).stream()
+                .map(a -> AuthorizationRow.of(a, now)).toList());
+        return "authorizations/user-permissions";
+    }
+
+    @GetMapping(AUTHORIZE)
+    String authorizeForm(Model model) {
+        return authorizeForm(model, "", "", null);
+    }
+
+    @PostMapping(AUTHORIZE)
+    String authorize(@AuthenticationPrincipal SellerPrincipal principal,
+                     @RequestParam(defaultValue = "") String developerName,
+                     @RequestParam(defaultValue = "") String developerId,
+                     @RequestParam(defaultValue = "false") String agree,
+                     @RequestParam(defaultValue = "") String termsVersion,
+                     HttpServletRequest request, Model model) {
+        String name = developerName.strip();
+        String id = developerId.strip();
+        if (name.isEmpty() || id.isEmpty()) {
+            return authorizeForm(model, clipped(name), clipped(id), "authorizations.form.bothRequired");
+        }
+        if (name.length() > MAX_INPUT || id.length() > MAX_INPUT) {
+            return authorizeForm(model, clipped(name), clipped(id), Authorizations.Reason.NO_SUCH_DEVELOPER.messageKey());
+        }
+        IssuedAuthorization issued;
+        try {
+            issued = authorizations.authorize(principal.accountId(), name, id,
+                    new Authorizations.TermsAcceptance("true".equals(agree), termsVersion, request.getRemoteAddr()),
+                    linkBase(request));
+        } catch (Authorizations.Refused refused) {
+            model.addAttribute("problemArgs", refused.args());
+            return authorizeForm(model, name, id, refused.messageKey());
+        }
+        // The token is shown by being the answer to this POST: nothing keeps it for a later GET.
+        SellerAccount account = accounts.byId(principal.accountId()).orElseThrow();
+        model.addAttribute("account", account);
+        model.addAttribute("marketplaces", marketplacesOf(account));
+        model.addAttribute("row", AuthorizationRow.of(issued.authorization(), clock.instant()));
+        model.addAttribute("token", issued.token().reveal());
+        model.addAttribute("verificationMailed", issued.verificationMailed());
+        model.addAttribute("verificationHours", Authorizations.VERIFICATION_LIFETIME.toHours());
+        return "authorizations/authorized";
+    }
+
+    private String authorizeForm(Model model, String developerName, String developerId, String problem) {
+        model.addAttribute("developerName", developerName);
+        model.addAttribute("developerId", developerId);
+        model.addAttribute("termsVersion", authorizations.currentTermsVersion());
+        model.addAttribute("termsText", authorizations.currentTermsText());
+        model.addAttribute("formProblem", problem);
+        if (!model.containsAttribute("problemArgs")) {
+            model.addAttribute("problemArgs", new Object[0]);
+        }
+        return "authorizations/authorize";
+    }
+
+    @GetMapping(AUTHORIZATION)
+    String authorization(@AuthenticationPrincipal SellerPrincipal principal, @PathVariable long ref, Model model) {
+        return detail(principal, ref, model, null);
+    }
+
+    @PostMapping(AUTHORIZATION + "/token")
+    String revealToken(@AuthenticationPrincipal SellerPrincipal principal, @PathVariable long ref,
+                       @RequestParam(defaultValue = "") String password, Model model) {
+        Optional<MwsAuthToken> token = authorizations.revealToken(principal.accountId(), ref,
+                password.length() > 128 ? "" : password);
+        if (token.isEmpty()) {
+            model.addAttribute("passwordError", "authorizations.token.wrongPassword");
+            return detail(principal, ref, model, null);
+        }
+        return detail(principal, ref, model, token.get().reveal());
+    }
+
+    private String detail(SellerPrincipal principal, long ref, Model model, String token) {
+        Authorization authorization = authorizations.ofSeller(principal.accountId(), ref)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        SellerAccount account = accounts.byId(principal.accountId()).orElseThrow();
+        model.addAttribute("row", AuthorizationRow.of(authorization, clock.instant()));
+        model.addAttribute("marketplaces", marketplacesOf(account));
+        model.addAttribute("events", authorizations.events(authorization).stream().map(EventRow::of).toList());
+        model.addAttribute("token", token);
+        return "authorizations/authorization";
+    }
+
+    @PostMapping(AUTHORIZATION + "/renew")
+    String renew(@AuthenticationPrincipal SellerPrincipal principal, @PathVariable long ref,
+                 RedirectAttributes redirect) {
+        Authorization renewed = authorizations.renew(principal.accountId(), ref, Actor.seller(principal.sellerId()));
+        redirect.addFlashAttribute("notice", "authorizations.renewed");
+        redirect.addFlashAttribute("noticeArgs", new Object[] {renewed.developerName(), DisplayTime.date(renewed.expiresAt())});
+        return "redirect:" + PATH + "/authorizations/" + ref;
+    }
+
+    /** The confirmation page before revoking. */
+    @GetMapping(AUTHORIZATION + "/revoke")
+    String confirmRevoke(@AuthenticationPrincipal SellerPrincipal principal, @PathVariable long ref, Model model) {
+        Authorization authorization = authorizations.ofSeller(principal.accountId(), ref)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!authorization.revocable()) {
+            return "redirect:" + PATH + "/authorizations/" + ref;
+        }
+        model.addAttribute("row", AuthorizationRow.of(authorization, clock.instant()));
+        return "authorizations/revoke";
+    }
+
+    @PostMapping(AUTHORIZATION + "/revoke")
+    String revoke(@AuthenticationPrincipal SellerPrincipal principal, @PathVariable long ref,
+                  RedirectAttributes redirect) {
+        Authorization revoked = authorizations.revoke(principal.accountId(), ref, Actor.seller(principal.sellerId()));
+        redirect.addFlashAttribute("notice", "authorizations.revoked");
+        redirect.addFlashAttribute("noticeArgs", new Object[] {revoked.developerName(), revoked.developerId().formatted()});
+        return "redirect:" + PATH;
+    }
+
+    @PostMapping(AUTHORIZATION + "/verification")
+    String resendVerification(@AuthenticationPrincipal SellerPrincipal principal, @PathVariable long ref,
+                              HttpServletRequest request, RedirectAttributes redirect) {
+        authorizations.resendVerification(principal.accountId(), ref, linkBase(request));
+        redirect.addFlashAttribute("notice", "authorizations.verification.resent");
+        redirect.addFlashAttribute("noticeArgs", new Object[] {Authorizations.VERIFICATION_LIFETIME.toHours()});
+        return "redirect:" + PATH + "/authorizations/" + ref;
+    }
+
+    private URI linkBase(HttpServletRequest request) {
+        return properties.baseUrl() != null
+                ? properties.baseUrl()
+                : ServletUriComponentsBuilder.fromContextPath(request).build().toUri();
+    }
+
+    static List<Marketplace> marketplacesOf(SellerAccount account) {
+        return account.marketplaceIds().stream().flatMap(id -> Marketplaces.byId(id).stream()).toList();
+    }
+
+    private static String clipped(String s) {
+        return s.length() > MAX_INPUT ? s.substring(0, MAX_INPUT) : s;
+    }
+}
