@@ -60,9 +60,6 @@ class UserPermissionsController {
     /** A refusal on an authorization's page: back to where the seller was, with the reason. */
     @ExceptionHandler(Authorizations.Refused.class)
     String refused(Authorizations.Refused refused, HttpServletRequest request, RedirectAttributes redirect) {
-        if (refused.reason() == Authorizations.Reason.NO_SUCH_AUTHORIZATION) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
         redirect.addFlashAttribute("problem", refused.messageKey());
         redirect.addFlashAttribute("problemArgs", refused.args());
         String uri = request.getRequestURI();
@@ -141,6 +138,7 @@ class UserPermissionsController {
     @PostMapping(AUTHORIZATION + "/token")
     String revealToken(@AuthenticationPrincipal SellerPrincipal principal, @PathVariable long ref,
                        @RequestParam(defaultValue = "") String password, Model model) {
+        requireOwn(principal, ref);
         Optional<MwsAuthToken> token = authorizations.revealToken(principal.accountId(), ref,
                 password.length() > 128 ? "" : password);
         if (token.isEmpty()) {
@@ -151,8 +149,7 @@ class UserPermissionsController {
     }
 
     private String detail(SellerPrincipal principal, long ref, Model model, String token) {
-        Authorization authorization = authorizations.ofSeller(principal.accountId(), ref)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Authorization authorization = requireOwn(principal, ref);
         SellerAccount account = accounts.byId(principal.accountId()).orElseThrow();
         model.addAttribute("row", AuthorizationRow.of(authorization, clock.instant()));
         model.addAttribute("marketplaces", marketplacesOf(account));
@@ -164,6 +161,7 @@ class UserPermissionsController {
     @PostMapping(AUTHORIZATION + "/renew")
     String renew(@AuthenticationPrincipal SellerPrincipal principal, @PathVariable long ref,
                  RedirectAttributes redirect) {
+        requireOwn(principal, ref);
         Authorization renewed = authorizations.renew(principal.accountId(), ref, Actor.seller(principal.sellerId()));
         redirect.addFlashAttribute("notice", "authorizations.renewed");
         redirect.addFlashAttribute("noticeArgs", new Object[] {renewed.developerName(), DisplayTime.date(renewed.expiresAt())});
@@ -173,8 +171,7 @@ class UserPermissionsController {
     /** The confirmation page before revoking. */
     @GetMapping(AUTHORIZATION + "/revoke")
     String confirmRevoke(@AuthenticationPrincipal SellerPrincipal principal, @PathVariable long ref, Model model) {
-        Authorization authorization = authorizations.ofSeller(principal.accountId(), ref)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Authorization authorization = requireOwn(principal, ref);
         if (!authorization.revocable()) {
             return "redirect:" + PATH + "/authorizations/" + ref;
         }
@@ -185,6 +182,7 @@ class UserPermissionsController {
     @PostMapping(AUTHORIZATION + "/revoke")
     String revoke(@AuthenticationPrincipal SellerPrincipal principal, @PathVariable long ref,
                   RedirectAttributes redirect) {
+        requireOwn(principal, ref);
         Authorization revoked = authorizations.revoke(principal.accountId(), ref, Actor.seller(principal.sellerId()));
         redirect.addFlashAttribute("notice", "authorizations.revoked");
         redirect.addFlashAttribute("noticeArgs", new Object[] {revoked.developerName(), revoked.developerId().formatted()});
@@ -194,10 +192,17 @@ class UserPermissionsController {
     @PostMapping(AUTHORIZATION + "/verification")
     String resendVerification(@AuthenticationPrincipal SellerPrincipal principal, @PathVariable long ref,
                               HttpServletRequest request, RedirectAttributes redirect) {
+        requireOwn(principal, ref);
         authorizations.resendVerification(principal.accountId(), ref, linkBase(request));
         redirect.addFlashAttribute("notice", "authorizations.verification.resent");
         redirect.addFlashAttribute("noticeArgs", new Object[] {Authorizations.VERIFICATION_LIFETIME.toHours()});
         return "redirect:" + PATH + "/authorizations/" + ref;
+    }
+
+    /** A number that is not one of the seller's authorizations answers 404, as an unknown page would. */
+    private Authorization requireOwn(SellerPrincipal principal, long ref) {
+        return authorizations.ofSeller(principal.accountId(), ref)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private URI linkBase(HttpServletRequest request) {
