@@ -33,9 +33,6 @@ public record Authorization(
         Instant expiresAt,
         Instant revokedAt) {
 
-    private static final String MASK = "\u2022".repeat(8) + "-" + "\u2022".repeat(4) + "-" + "\u2022".repeat(4) + "-"
-            + "\u2022".repeat(4) + "-" + "\u2022".repeat(8);
-
     /** How long an authorization lasts from when it became active or was renewed. */
     public static final int VALIDITY_MONTHS = 12;
     /** How long before expiry renewal becomes possible, and reminders begin. */
@@ -78,8 +75,8 @@ public record Authorization(
         return (seconds + 86_399) / 86_400;
     }
 
-    /** The token as tables show it: prefix and last four characters. */
+    /** The token as tables show it: prefix, an ellipsis and the last four characters. */
     public String maskedToken() {
-        return MwsAuthToken.PREFIX + MASK + tokenLast4;
+        return MwsAuthToken.PREFIX + "\u2026" + tokenLast4;
     }
 }
