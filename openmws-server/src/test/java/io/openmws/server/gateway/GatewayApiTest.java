@@ -317,6 +317,48 @@ class GatewayApiTest {
                     .isEqualTo(200);
         }
 
+        @Test
+        void throttlingCanBeSwitchedOffPerDeveloperInTheSandbox() {
+            Fixture f = developer();
+            String developerId = jdbc.sql("""
+                    SELECT d.developer_id FROM developer d JOIN developer_access_key k ON k.developer_ref = d.id
+                    WHERE k.access_key_id = ?""").param(f.accessKeyId()).query(String.class).single();
+            Map<String, String> params = new TreeMap<>(Map.of("Action", "GetServiceStatus", "Version", "2011-07-01"));
+
+            var off = control().post("/sandbox/v1/developers/" + developerId + "/throttling", "{\"enabled\": false}");
+            assertThat(off.status()).isEqualTo(200);
+            assertThat(off.json().get("throttled").asBoolean()).isFalse();
+            for (int i = 0; i < 5; i++) {
+                assertThat(mws().signedPost(SELLERS, f.accessKeyId(), f.secretKey(), params).status()).isEqualTo(200);
+            }
+            control().post("/sandbox/v1/developers/" + developerId + "/throttling", "{\"enabled\": true}");
+            for (int i = 0; i < 2; i++) {
+                mws().signedPost(SELLERS, f.accessKeyId(), f.secretKey(), params);
+            }
+            assertThat(mws().signedPost(SELLERS, f.accessKeyId(), f.secretKey(), params).errorCode()).isEqualTo("RequestThrottled");
+            assertThat(control().post("/sandbox/v1/developers/000000000000/throttling", "{\"enabled\": false}").status())
+                    .isEqualTo(404);
+        }
+
+        @Test
+        void theOperatorSetsWhatGetServiceStatusReports() {
+            Fixture f = developer();
+            var set = control().post("/sandbox/v1/service-status/orders",
+                    "{\"status\": \"YELLOW\", \"messageId\": \"173964729I\", \"messages\": [\"Orders are slow today.\"]}");
+            Answer orders = mws().signedPost("/Orders/2013-09-01", f.accessKeyId(), f.secretKey(),
+                    new TreeMap<>(Map.of("Action", "GetServiceStatus", "Version", "2013-09-01")));
+            Answer sellers = mws().signedPost(SELLERS, f.accessKeyId(), f.secretKey(),
+                    new TreeMap<>(Map.of("Action", "GetServiceStatus", "Version", "2011-07-01")));
+            control().post("/sandbox/v1/service-status/Orders", "{\"status\": \"GREEN\"}");
+
+            assertThat(set.status()).isEqualTo(200);
+            assertThat(orders.body()).contains("<Status>YELLOW</Status>").contains("<MessageId>173964729I</MessageId>")
+                    .contains("<Message><Locale>en_US</Locale><Text>Orders are slow today.</Text></Message>");
+            assertThat(sellers.body()).contains("<Status>GREEN</Status>");
+            assertThat(control().post("/sandbox/v1/service-status/Orders", "{\"status\": \"PURPLE\"}").status()).isEqualTo(400);
+            assertThat(control().post("/sandbox/v1/service-status/Widgets", "{\"status\": \"RED\"}").status()).isEqualTo(404);
+        }
+
         // --- call log -------------------------------------------------------------------------------
 
         @Test
