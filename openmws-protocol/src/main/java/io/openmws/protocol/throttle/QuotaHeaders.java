@@ -13,7 +13,7 @@ public final class QuotaHeaders {
     public static final String REMAINING = "x-mws-quota-remaining";
 
     /** When the current window ends, as an ISO 8601 UTC timestamp. */
-    public static final String RESETS_ON = "x-mws-quota-resetson";
+    public static final String RESETS_ON = "x-mws-quota-resetsOn";
 
     private QuotaHeaders() {
     }

@@ -35,7 +35,8 @@ class PortalSecurityConfiguration {
 
     static final String[] PUBLIC = {
         "/", "/login", "/signup", "/developers", "/password/forgot", "/password/reset", "/sandbox/mailbox",
-        "/css/**", "/js/**", "/favicon.svg", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info"
+        "/css/**", "/js/**", "/favicon.svg", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
+        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"
     };
 
     @Bean

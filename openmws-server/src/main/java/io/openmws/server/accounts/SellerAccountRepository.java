@@ -138,6 +138,13 @@ class SellerAccountRepository {
                 .update();
     }
 
+    void updateStaging(long accountId, boolean staging) {
+        jdbc.sql("UPDATE seller_account SET staging = :staging WHERE id = :id")
+                .param("staging", staging)
+                .param("id", accountId)
+                .update();
+    }
+
     void updatePasswordHash(long accountId, String hash) {
         jdbc.sql("UPDATE seller_account SET password_hash = :hash, failed_sign_ins = 0, locked_until = NULL WHERE id = :id")
                 .param("hash", hash)

@@ -82,6 +82,40 @@ public class SellerAccounts {
      */
     @Transactional
     public SellerAccount signUp(SignUp request) {
+        long id = insertPending(request);
+        SellerAccount account = accounts.findById(id).orElseThrow();
+        sendCode(account);
+        return account;
+    }
+
+    /**
+     * Creates an account that is verified already, with its Seller ID, and no mail sent: what Seller
+     * Support (the sandbox operator) does for test fixtures.
+     *
+     * @throws SignUpRejected on the same rules as {@link #signUp}
+     */
+    @Transactional
+    public SellerAccount createVerified(SignUp request, boolean staging) {
+        long id = insertPending(request);
+        activate(id);
+        accounts.updateStaging(id, staging);
+        return accounts.findById(id).orElseThrow();
+    }
+
+    /**
+     * Turns staging mode on or off: listings of a staging account are never live for sale.
+     *
+     * @return false when no active account has that Seller ID
+     */
+    @Transactional
+    public boolean setStaging(String sellerId, boolean enabled) {
+        return accounts.findBySellerId(sellerId).map(a -> {
+            accounts.updateStaging(a.id(), enabled);
+            return true;
+        }).orElse(false);
+    }
+
+    private long insertPending(SignUp request) {
         passwordPolicy.problem(request.password()).ifPresent(key -> {
             throw new SignUpRejected("password", key);
         });
@@ -89,17 +123,13 @@ public class SellerAccounts {
         if (accounts.credentialsByEmail(request.email()).isPresent()) {
             throw new SignUpRejected("email", "signup.email.taken");
         }
-        long id;
         try {
-            id = accounts.insert(request.email(), request.businessName().strip(), request.contactName().strip(),
+            return accounts.insert(request.email(), request.businessName().strip(), request.contactName().strip(),
                     passwordEncoder.encode(request.password()), request.homeMarketplaceId(), marketplaces,
                     clock.instant());
         } catch (DuplicateKeyException raced) {
             throw new SignUpRejected("email", "signup.email.taken");
         }
-        SellerAccount account = accounts.findById(id).orElseThrow();
-        sendCode(account);
-        return account;
     }
 
     /** Mails a new code unless the resend limits say to wait; returns the issue outcome. */

@@ -62,6 +62,13 @@ final class DetailsRules {
                 phone, contact, website, name, dataUse), Map.of());
     }
 
+    /** The message key of what is wrong with a developer name, or null when it is acceptable. */
+    static String developerNameProblem(String value) {
+        Map<String, String> problems = new java.util.HashMap<>();
+        developerName(problems, value == null ? "" : value);
+        return problems.get("developerName");
+    }
+
     /** The form of a developer name that uniqueness compares: lower case, single spaces. */
     static String normalizedName(String name) {
         return SPACES.matcher(name.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);

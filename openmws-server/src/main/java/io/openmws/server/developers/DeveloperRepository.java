@@ -92,6 +92,13 @@ class DeveloperRepository {
                 .optional();
     }
 
+    Optional<Developer> findByDeveloperId(String developerId) {
+        return jdbc.sql("SELECT " + DEVELOPER_COLUMNS + " FROM developer WHERE developer_id = :developerId")
+                .param("developerId", developerId)
+                .query(this::developer)
+                .optional();
+    }
+
     boolean nameTaken(Region region, String developerName) {
         return jdbc.sql("SELECT count(*) FROM developer WHERE region = :region AND developer_name_normalized = :name")
                 .param("region", region.name())

@@ -40,13 +40,16 @@ public class Developers implements DeveloperRegistrationLookup {
     private final DeveloperRepository developers;
     private final SellerAccounts accounts;
     private final SecretSealer sealer;
+    private final LicenseAgreement license;
     private final Clock clock;
     private final IdGenerator ids = new IdGenerator();
 
-    Developers(DeveloperRepository developers, SellerAccounts accounts, SecretSealer sealer, Clock clock) {
+    Developers(DeveloperRepository developers, SellerAccounts accounts, SecretSealer sealer, LicenseAgreement license,
+               Clock clock) {
         this.developers = developers;
         this.accounts = accounts;
         this.sealer = sealer;
+        this.license = license;
         this.clock = clock;
     }
 
@@ -94,6 +97,86 @@ public class Developers implements DeveloperRegistrationLookup {
     public void recordUse(AccessKeyId accessKeyId) {
         Instant now = clock.instant();
         developers.markUsed(accessKeyId.value(), now, now.minus(LAST_USED_PRECISION));
+    }
+
+    /**
+     * The active developer a seller means when authorizing: the Developer ID (with or without dashes)
+     * and the developer name (ignoring case and runs of spaces) must both match. Empty when either
+     * does not, or the developer is suspended; callers must not tell which.
+     */
+    public Optional<Developer> findActive(String developerId, String developerName) {
+        if (developerId == null || developerName == null || !DeveloperId.isValid(developerId.strip())) {
+            return Optional.empty();
+        }
+        return developers.findByDeveloperId(DeveloperId.of(developerId.strip()).digits())
+                .filter(Developer::active)
+                .filter(d -> DetailsRules.normalizedName(d.name()).equals(DetailsRules.normalizedName(developerName)));
+    }
+
+    /** A developer by its Developer ID, whatever its status. */
+    public Optional<Developer> byDeveloperId(String developerId) {
+        if (developerId == null || !DeveloperId.isValid(developerId.strip())) {
+            return Optional.empty();
+        }
+        return developers.findByDeveloperId(DeveloperId.of(developerId.strip()).digits());
+    }
+
+    /** What a sandbox operator gets back for a developer registered on a seller's behalf. */
+    public record SandboxDeveloper(String developerId, String developerName, String accessKeyId, SecretKey secretKey) {
+        @Override
+        public String toString() {
+            return "SandboxDeveloper[developerId=" + developerId + ", developerName=" + developerName
+                    + ", accessKeyId=" + accessKeyId + ", secret redacted]";
+        }
+    }
+
+    /** Why a sandbox registration was refused; {@code messageKey} is in the portal's bundle. */
+    public static final class SandboxRegistrationRefused extends RuntimeException {
+        private final String messageKey;
+
+        SandboxRegistrationRefused(String messageKey) {
+            super(messageKey, null, false, false);
+            this.messageKey = messageKey;
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
+    }
+
+    /**
+     * Registers an active seller account as a developer in one step, as the sandbox operator does for
+     * test fixtures: the KYC details are the account's own, marked as sandbox data, and the license is
+     * recorded as accepted by the operator.
+     *
+     * @throws SandboxRegistrationRefused when the account is not active, is a developer already, or the
+     *     name is not acceptable or taken
+     */
+    @Transactional
+    public SandboxDeveloper registerForSandbox(long accountId, String developerName) {
+        SellerAccount account = accounts.byId(accountId).filter(SellerAccount::active)
+                .orElseThrow(() -> new SandboxRegistrationRefused("developers.sandbox.accountNotActive"));
+        Region region = regionOf(account);
+        if (developers.findByAccount(accountId, region).isPresent()) {
+            throw new SandboxRegistrationRefused("developers.sandbox.alreadyRegistered");
+        }
+        String problem = DetailsRules.developerNameProblem(developerName);
+        if (problem != null) {
+            throw new SandboxRegistrationRefused(problem);
+        }
+        String name = developerName.strip().replaceAll("\\s+", " ");
+        if (developers.nameTaken(region, name)) {
+            throw new SandboxRegistrationRefused("developers.developerName.taken");
+        }
+        Marketplace home = Marketplaces.byId(account.homeMarketplaceId()).orElseThrow();
+        DeveloperDetails details = new DeveloperDetails(account.businessName(), BusinessType.COMPANY,
+                home.countryCode(), null, "Sandbox", null, "Sandbox data, not verified", "+00 000 000 000",
+                account.contactName(), null, name, "Sandbox developer registered by the operator for tests.");
+        DeveloperId developerId = ids.developerId();
+        long ref = developers.insert(developerId, accountId, region, account.email(), details, license.current().version(),
+                "sandbox-operator", clock.instant());
+        IssuedCredentials issued = issueKey(ref, developerId, name);
+        return new SandboxDeveloper(developerId.digits(), name, issued.accessKeyId().value(), issued.secretKey());
     }
 
     /** Creates an active key for the developer; the returned secret exists in the clear nowhere else. */

@@ -47,6 +47,14 @@ public class PlatformClock extends Clock {
         return now.plus(s.offset());
     }
 
+    /**
+     * Real wall-clock time, never moved: for the two things that must follow clients' own clocks, the
+     * ±15-minute check of a request's {@code Timestamp} and the {@code x-mws-timestamp} header.
+     */
+    public Clock realTime() {
+        return system;
+    }
+
     /** How far this clock runs ahead of real time. */
     public Duration offset() {
         return snapshot.offset();

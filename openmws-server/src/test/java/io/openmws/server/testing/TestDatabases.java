@@ -29,8 +29,25 @@ public final class TestDatabases {
         registry.add("spring.datasource.password", () -> "");
     }
 
+    /** How to reach a database: what {@code spring.datasource.*} needs. */
+    public record Database(String url, String username, String password) {
+        /** The same as command-line arguments for a Spring Boot application. */
+        public String[] asArguments() {
+            return new String[] {"--spring.datasource.url=" + url, "--spring.datasource.username=" + username,
+                "--spring.datasource.password=" + password};
+        }
+    }
+
     /** Registers a fresh database in the run's embedded PostgreSQL, starting it on first use. */
     public static void postgres(DynamicPropertyRegistry registry) {
+        Database db = newPostgresDatabase();
+        registry.add("spring.datasource.url", db::url);
+        registry.add("spring.datasource.username", db::username);
+        registry.add("spring.datasource.password", db::password);
+    }
+
+    /** A fresh, empty database in the run's embedded PostgreSQL, for tests that start servers by hand. */
+    public static Database newPostgresDatabase() {
         EmbeddedPostgres pg = embeddedPostgres();
         String name = "t" + UUID.randomUUID().toString().replace("-", "");
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
@@ -38,9 +55,7 @@ public final class TestDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create test database " + name, e);
         }
-        registry.add("spring.datasource.url", () -> pg.getJdbcUrl("postgres", name));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        return new Database(pg.getJdbcUrl("postgres", name), "postgres", "");
     }
 
     private static synchronized EmbeddedPostgres embeddedPostgres() {

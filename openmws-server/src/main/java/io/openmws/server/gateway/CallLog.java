@@ -1,0 +1,133 @@
+package io.openmws.server.gateway;
+
+import io.openmws.server.support.SqlTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records every MWS call without slowing it: calls go into a bounded queue that one background
+ * thread writes to {@code mws_call} in batches. When the database cannot keep up and the queue is
+ * full, records are dropped and counted rather than holding up API calls. Stopping the server
+ * writes what is queued.
+ */
+@Component
+public class CallLog implements SmartLifecycle {
+
+    /** One call as recorded. {@code developerId} and {@code sellerId} are null when not known. */
+    record Entry(String requestId, Instant calledAt, String developerId, String sellerId, String section,
+                 String action, int httpStatus, String errorCode, String userAgent, long latencyMicros) {}
+
+    private static final Logger log = LoggerFactory.getLogger(CallLog.class);
+    private static final int BATCH = 500;
+    private static final String INSERT = """
+            INSERT INTO mws_call (request_id, called_at, developer_id, seller_id, section, action, http_status,
+                                  error_code, user_agent, latency_micros)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private final JdbcTemplate jdbc;
+    private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(100_000);
+    private final AtomicLong dropped = new AtomicLong();
+    private volatile boolean running;
+    private Thread writer;
+
+    CallLog(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void record(Entry entry) {
+        if (!queue.offer(entry)) {
+            long n = dropped.incrementAndGet();
+            if (n == 1 || n % 10_000 == 0) {
+                log.warn("Call log is behind: {} call records dropped so far", n);
+            }
+        }
+    }
+
+    /** Writes everything queued so far (tests and shutdown). */
+    public void flush() {
+        List<Entry> batch = new ArrayList<>(BATCH);
+        while (queue.drainTo(batch, BATCH) > 0) {
+            write(batch);
+            batch.clear();
+        }
+    }
+
+    private void run() {
+        List<Entry> batch = new ArrayList<>(BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                Entry first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Could not write {} call records; they are lost", batch.size(), e);
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Entry> batch) {
+        jdbc.batchUpdate(INSERT, batch, batch.size(), (ps, e) -> {
+            ps.setString(1, e.requestId());
+            ps.setObject(2, SqlTime.of(e.calledAt()));
+            ps.setString(3, e.developerId());
+            ps.setString(4, e.sellerId());
+            ps.setString(5, e.section());
+            ps.setString(6, e.action());
+            ps.setInt(7, e.httpStatus());
+            ps.setString(8, e.errorCode());
+            ps.setString(9, e.userAgent());
+            ps.setLong(10, e.latencyMicros());
+        });
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        writer = new Thread(this::run, "mws-call-log");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (writer != null) {
+            try {
+                writer.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        flush();
+    }
+
+    /** Stops after the web server (higher phases stop first), so the last calls are written too. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

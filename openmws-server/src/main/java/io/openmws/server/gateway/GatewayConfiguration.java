@@ -1,0 +1,20 @@
+package io.openmws.server.gateway;
+
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Puts the MWS gateway in front of Spring Security's filter chains. */
+@Configuration(proxyBeanMethods = false)
+class GatewayConfiguration {
+
+    @Bean
+    FilterRegistrationBean<MwsGatewayFilter> mwsGatewayFilter(MwsGateway gateway) {
+        FilterRegistrationBean<MwsGatewayFilter> registration = new FilterRegistrationBean<>(new MwsGatewayFilter(gateway));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
+        registration.addUrlPatterns("/*");
+        registration.setName("mwsGateway");
+        return registration;
+    }
+}

@@ -1,0 +1,281 @@
+package io.openmws.server.gateway;
+
+import io.openmws.protocol.ApiSection;
+import io.openmws.protocol.error.ErrorResponse;
+import io.openmws.protocol.error.ErrorResponseWriter;
+import io.openmws.protocol.error.MwsError;
+import io.openmws.protocol.error.MwsErrorCode;
+import io.openmws.protocol.ids.IdGenerator;
+import io.openmws.protocol.params.InvalidParametersException;
+import io.openmws.protocol.params.MwsParameterParser;
+import io.openmws.protocol.params.MwsParameters;
+import io.openmws.protocol.signature.SignatureVerification;
+import io.openmws.protocol.signature.SignatureVerifier;
+import io.openmws.protocol.throttle.QuotaHeaders;
+import io.openmws.protocol.time.RequestTimeWindow;
+import io.openmws.protocol.time.TimeWindowCheck;
+import io.openmws.protocol.time.Timestamps;
+import io.openmws.protocol.useragent.ParsedUserAgent;
+import io.openmws.protocol.useragent.UserAgent;
+import io.openmws.protocol.xml.MwsXmlWriter;
+import io.openmws.server.support.PlatformClock;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The path of one MWS call (ARCHITECTURE.md): resolve the path, parse the parameters, verify the
+ * signature and the time window, resolve the caller, dispatch to the operation, and answer in XML,
+ * with every failure turned into the {@code ErrorResponse} envelope of its section. Nothing a client
+ * sends, however malformed, gets a 500 or an HTML page.
+ */
+@Component
+class MwsGateway {
+
+    static final String SUBMIT_FEED = "SubmitFeed";
+    private static final Logger log = LoggerFactory.getLogger(MwsGateway.class);
+    private static final int MAX_USER_AGENT = 500;
+    /** MWS's limit on the request line (§1): longer requests are refused, in the MWS error form. */
+    private static final int MAX_REQUEST_LINE = 8190;
+
+    private final MwsOperations operations;
+    private final ObjectProvider<CallerKeys> callerKeys;
+    private final ObjectProvider<SellerGrants> sellerGrants;
+    private final PlatformClock clock;
+    private final Throttles throttles;
+    private final CallLog callLog;
+    private final MwsParameterParser parser = MwsParameterParser.standard();
+    private final SignatureVerifier verifier = SignatureVerifier.tryingHostWithoutPort();
+    private final IdGenerator ids = new IdGenerator();
+
+    MwsGateway(MwsOperations operations, ObjectProvider<CallerKeys> callerKeys,
+               ObjectProvider<SellerGrants> sellerGrants, PlatformClock clock, Throttles throttles,
+               CallLog callLog) {
+        this.operations = operations;
+        this.callerKeys = callerKeys;
+        this.sellerGrants = sellerGrants;
+        this.clock = clock;
+        this.throttles = throttles;
+        this.callLog = callLog;
+    }
+
+    /** What is known of a call so far, for its record in the call log. */
+    private static final class Trace {
+        String developerId;
+        String sellerId;
+        String section;
+        String action;
+        String errorCode;
+        String userAgent;
+    }
+
+    void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long started = System.nanoTime();
+        Trace trace = new Trace();
+        try {
+            handle(request, response, trace);
+        } finally {
+            callLog.record(new CallLog.Entry(response.getHeader("x-mws-request-id"), clock.instant(), trace.developerId,
+                    trace.sellerId, trace.section, trace.action, response.getStatus(), trace.errorCode,
+                    trace.userAgent, (System.nanoTime() - started) / 1_000));
+        }
+    }
+
+    private void handle(HttpServletRequest request, HttpServletResponse response, Trace trace) throws IOException {
+        String requestId = ids.requestId().value();
+        String path = request.getRequestURI();
+        List<ApiSection> sections = ApiSection.servedAt(path);
+        String namespace = sections.isEmpty() ? ApiSection.UNKNOWN_PATH_NAMESPACE : sections.get(0).namespace();
+        Optional<Throttles.Quota> quota = Optional.empty();
+        try {
+            if (sections.isEmpty()) {
+                throw new MwsException(versionMissing(path) ? MwsError.invalidAddressVersionMissing(path)
+                        : MwsError.invalidAddress(path));
+            }
+            MwsParameters parameters = parse(request);
+            String action = parameters.get("Action").filter(a -> !a.isEmpty())
+                    .orElseThrow(() -> MwsException.missingParameter("Action"));
+            MwsOperation operation = operations.find(sections, action)
+                    .orElseThrow(() -> new MwsException(MwsError.of(MwsErrorCode.INVALID_ADDRESS,
+                            "The operation " + abbreviate(action) + " is not found in "
+                                    + sections.get(0).sectionName() + " " + sections.get(0).version() + ".")));
+            ApiSection section = operation.section();
+            namespace = section.namespaceFor(action);
+            trace.section = section.sectionName();
+            trace.action = operation.action();
+            MwsCall call = authenticate(request, requestId, section, operation, parameters, trace);
+            Throttles.Verdict throttle = throttles.take(call.sellerId(), call.developerId(), section, action);
+            quota = throttle.quota();
+            if (throttle.refusal().isPresent()) {
+                throw new MwsException(throttle.refusal().get());
+            }
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
+            try (MwsXmlWriter xml = MwsXmlWriter.open(buffer)) {
+                xml.startResponse(section, action);
+                operation.handle(call, xml);
+                xml.endResponse(requestId);
+            }
+            writeHeaders(response, requestId, quota);
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentLength(buffer.size());
+            buffer.writeTo(response.getOutputStream());
+        } catch (MwsException e) {
+            trace.errorCode = e.error().code();
+            writeError(response, namespace, requestId, quota, e.error());
+        } catch (RuntimeException e) {
+            log.error("MWS call {} {} failed (request {})", request.getMethod(), abbreviate(path), requestId, e);
+            trace.errorCode = MwsErrorCode.INTERNAL_ERROR.code();
+            writeError(response, namespace, requestId, quota, MwsError.of(MwsErrorCode.INTERNAL_ERROR));
+        }
+    }
+
+    private MwsParameters parse(HttpServletRequest request) throws IOException {
+        String query = request.getQueryString();
+        int requestLine = request.getMethod().length() + request.getRequestURI().length()
+                + (query == null ? 0 : query.length() + 1) + " HTTP/1.1".length() + 1;
+        if (requestLine > MAX_REQUEST_LINE) {
+            throw MwsException.invalidParameter("The request line is " + requestLine + " bytes long; MWS accepts at most "
+                    + MAX_REQUEST_LINE + ". Send the parameters in a form body instead.");
+        }
+        try {
+            MwsParameters fromQuery = MwsParameterParser.parseQuery(query);
+            boolean feed = fromQuery.get("Action").map(SUBMIT_FEED::equals).orElse(false);
+            InputStream body = feed ? null : request.getInputStream();
+            return parser.parse(query, request.getContentType(), body);
+        } catch (InvalidParametersException e) {
+            throw MwsException.invalidParameter(e.getMessage());
+        }
+    }
+
+    private MwsCall authenticate(HttpServletRequest request, String requestId, ApiSection section,
+                                 MwsOperation operation, MwsParameters parameters, Trace trace) throws IOException {
+        ParsedUserAgent userAgent = UserAgent.parse(request.getHeader("User-Agent"));
+        trace.userAgent = userAgent.raw().map(ua -> ua.length() > MAX_USER_AGENT ? ua.substring(0, MAX_USER_AGENT) : ua)
+                .orElse(null);
+        if (userAgent.raw().map(String::length).orElse(0) > MAX_USER_AGENT) {
+            throw MwsException.invalidParameter("The User-Agent header is longer than " + MAX_USER_AGENT + " characters.");
+        }
+        String version = parameters.get("Version").filter(v -> !v.isEmpty())
+                .orElseThrow(() -> MwsException.missingParameter("Version"));
+        if (!version.equals(section.version())) {
+            throw MwsException.invalidParameter("Version " + abbreviate(version) + " is not served at "
+                    + section.path() + "; use " + section.version() + ".");
+        }
+        String accessKeyId = parameters.get("AWSAccessKeyId").filter(v -> !v.isEmpty())
+                .orElseThrow(() -> MwsException.missingParameter("AWSAccessKeyId"));
+        CallerKeys keys = callerKeys.getIfAvailable();
+        CallerKeys.CallerKey key = (keys == null ? Optional.<CallerKeys.CallerKey>empty() : keys.activeKey(accessKeyId))
+                .orElseThrow(() -> new MwsException(MwsError.invalidAccessKeyId()));
+
+        String host = request.getHeader("Host");
+        if (host == null || host.isBlank()) {
+            throw MwsException.invalidParameter("The request has no Host header; it is part of the signed string.");
+        }
+        SignatureVerification verdict;
+        try {
+            verdict = verifier.verify(request.getMethod(), host, request.getRequestURI(), parameters.asMap(), key.secret());
+        } catch (IllegalArgumentException malformed) {
+            throw MwsException.invalidParameter(malformed.getMessage());
+        }
+        switch (verdict.outcome()) {
+            case VALID -> { }
+            case MISSING_PARAMETER -> throw MwsException.missingParameter(verdict.missingParameter().orElse("Signature"));
+            case UNSUPPORTED_SIGNATURE_VERSION -> throw MwsException.invalidParameter(
+                    "SignatureVersion must be 2.");
+            case UNSUPPORTED_SIGNATURE_METHOD -> throw MwsException.invalidParameter(
+                    "SignatureMethod must be HmacSHA256 or HmacSHA1.");
+            case SIGNATURE_MISMATCH -> throw new MwsException(MwsError.signatureDoesNotMatch().withDetail(
+                    "The string to sign we calculated (lines separated by \\n): "
+                            + verdict.stringToSign().map(s -> s.toString().replace("\n", "\\n")).orElse("")));
+        }
+        // Only a verified signature says who calls; before that the key id could be anybody's.
+        trace.developerId = key.developerId();
+        TimeWindowCheck window = RequestTimeWindow.of(clock.realTime())
+                .check(parameters.get("Timestamp").orElse(null), parameters.get("Expires").orElse(null));
+        if (!window.isOk()) {
+            MwsErrorCode code = switch (window.status()) {
+                case TOO_OLD, TOO_NEW, EXPIRED -> MwsErrorCode.REQUEST_EXPIRED;
+                default -> MwsErrorCode.INVALID_PARAMETER_VALUE;
+            };
+            throw MwsException.of(code, window.message());
+        }
+        keys.used(accessKeyId);
+
+        String sellerId = seller(parameters, operation);
+        trace.sellerId = sellerId;
+        if (sellerId != null && !sellerId.equals(key.ownSellerId())) {
+            String token = parameters.get("MWSAuthToken").orElse("");
+            SellerGrants grants = sellerGrants.getIfAvailable();
+            SellerGrants.Grant grant = token.isEmpty() ? SellerGrants.Grant.MISSING_TOKEN
+                    : grants == null ? SellerGrants.Grant.DENIED : grants.check(sellerId, key.developerId(), token);
+            switch (grant) {
+                case ACTIVE -> { }
+                case MISSING_TOKEN -> throw new MwsException(MwsError.missingAuthToken());
+                case DENIED -> throw new MwsException(MwsError.accessDenied());
+            }
+        }
+        InputStream body = SUBMIT_FEED.equals(operation.action()) ? request.getInputStream() : InputStream.nullInputStream();
+        return new MwsCall(section, operation.action(), requestId, parameters, key.developerId(), sellerId, userAgent,
+                clock.instant(), body);
+    }
+
+    private static String seller(MwsParameters parameters, MwsOperation operation) {
+        String sellerId = parameters.get("SellerId").filter(v -> !v.isEmpty()).orElse(null);
+        String merchant = parameters.get("Merchant").filter(v -> !v.isEmpty()).orElse(null);
+        if (sellerId != null && merchant != null && !sellerId.equals(merchant)) {
+            throw MwsException.invalidParameter("SellerId and Merchant name different sellers; send one of them.");
+        }
+        String seller = sellerId != null ? sellerId : merchant;
+        if (seller == null && operation.needsSeller()) {
+            throw MwsException.missingParameter("SellerId");
+        }
+        return seller;
+    }
+
+    private void writeHeaders(HttpServletResponse response, String requestId, Optional<Throttles.Quota> quota) {
+        response.setHeader("x-mws-request-id", requestId);
+        response.setHeader("x-mws-timestamp", Timestamps.format(clock.realTime().instant()));
+        response.setContentType("text/xml");
+        quota.ifPresent(q -> {
+            response.setHeader(QuotaHeaders.MAX, QuotaHeaders.formatCount(q.max()));
+            response.setHeader(QuotaHeaders.REMAINING, QuotaHeaders.formatCount(q.remaining()));
+            response.setHeader(QuotaHeaders.RESETS_ON, Timestamps.format(q.resetsOn()));
+        });
+    }
+
+    private void writeError(HttpServletResponse response, String namespace, String requestId,
+                            Optional<Throttles.Quota> quota, MwsError error) throws IOException {
+        if (response.isCommitted()) {
+            log.warn("MWS error {} after the response was committed (request {})", error.code(), requestId);
+            return;
+        }
+        response.reset();
+        writeHeaders(response, requestId, quota);
+        response.setStatus(error.httpStatus());
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
+        ErrorResponseWriter.write(ErrorResponse.of(namespace, requestId, List.of(error)), buffer);
+        response.setContentLength(buffer.size());
+        try (OutputStream out = response.getOutputStream()) {
+            buffer.writeTo(out);
+        }
+    }
+
+    private static boolean versionMissing(String path) {
+        // "/Sellers" or "/Sellers/": a known-looking section without a version.
+        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return trimmed.lastIndexOf('/') == 0;
+    }
+
+    static String abbreviate(String s) {
+        return s == null ? "" : s.length() <= 100 ? s : s.substring(0, 100) + "...";
+    }
+}

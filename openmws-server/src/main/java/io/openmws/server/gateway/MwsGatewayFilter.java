@@ -1,0 +1,32 @@
+package io.openmws.server.gateway;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Takes MWS API requests before Spring Security and Spring MVC see them: the API authenticates by
+ * signature, needs no session or CSRF token, and must read its parameters itself (a SubmitFeed body
+ * must never be parsed as a form by the servlet container).
+ */
+class MwsGatewayFilter extends OncePerRequestFilter {
+
+    private final MwsGateway gateway;
+
+    MwsGatewayFilter(MwsGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (MwsRequests.isMws(request)) {
+            gateway.handle(request, response);
+        } else {
+            chain.doFilter(request, response);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.openmws.server.sandbox;
+
+import io.openmws.server.accounts.SellerAccount;
+import io.openmws.server.accounts.SellerAccounts;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Creates verified Professional seller accounts for tests, and switches staging mode. */
+@RestController
+class SellersApi {
+
+    record NewSeller(String email, String businessName, String password, List<String> marketplaces, Boolean staging) {
+        @Override
+        public String toString() {
+            return "NewSeller[email=" + email + ", password redacted]";
+        }
+    }
+
+    /** The created account. The password is returned once, as the caller needs it to sign in. */
+    record CreatedSeller(String sellerId, String email, String password, List<String> marketplaces, boolean staging) {
+        @Override
+        public String toString() {
+            return "CreatedSeller[sellerId=" + sellerId + ", email=" + email + ", password redacted]";
+        }
+    }
+
+    record Staging(Boolean enabled) {}
+
+    record StagingState(String sellerId, boolean staging) {}
+
+    private static final String WORDS_ALPHABET = "abcdefghijkmnopqrstuvwxyz23456789";
+
+    private final SellerAccounts accounts;
+    private final MessageSource messages;
+    private final SecureRandom random = new SecureRandom();
+
+    SellersApi(SellerAccounts accounts, MessageSource messages) {
+        this.accounts = accounts;
+        this.messages = messages;
+    }
+
+    @PostMapping("/sandbox/v1/sellers")
+    @ResponseStatus(HttpStatus.CREATED)
+    CreatedSeller create(@RequestBody(required = false) NewSeller request) {
+        NewSeller r = request == null ? new NewSeller(null, null, null, null, null) : request;
+        String suffix = randomText(10);
+        String email = blank(r.email()) ? "seller-" + suffix + "@sandbox.openmws.invalid" : r.email().strip();
+        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 254) {
+            throw SandboxApiException.invalid("'email' must be an address like name@example.com.");
+        }
+        String password = blank(r.password()) ? randomPassword() : r.password();
+        List<String> marketplaces = r.marketplaces() == null || r.marketplaces().isEmpty()
+                ? List.of("ATVPDKIKX0DER") : r.marketplaces();
+        if (marketplaces.stream().anyMatch(SellersApi::blank)) {
+            throw SandboxApiException.invalid("'marketplaces' holds an empty id.");
+        }
+        String businessName = blank(r.businessName()) ? "Sandbox Seller " + suffix.toUpperCase(Locale.ROOT) : r.businessName();
+        if (businessName.length() > 200) {
+            throw SandboxApiException.invalid("'businessName' is longer than 200 characters.");
+        }
+        SellerAccount account;
+        try {
+            account = accounts.createVerified(new SellerAccounts.SignUp(businessName, businessName, email, password,
+                    marketplaces.get(0), marketplaces.subList(1, marketplaces.size())), Boolean.TRUE.equals(r.staging()));
+        } catch (SellerAccounts.SignUpRejected rejected) {
+            String field = switch (rejected.field()) {
+                case "homeMarketplaceId", "otherMarketplaceIds" -> "marketplaces";
+                default -> rejected.field();
+            };
+            String text = messages.getMessage(rejected.messageKey(), null, rejected.messageKey(), Locale.ENGLISH);
+            HttpStatus status = "signup.email.taken".equals(rejected.messageKey()) ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+            throw new SandboxApiException(status, status == HttpStatus.CONFLICT ? "Conflict" : "InvalidInput",
+                    "'" + field + "': " + text);
+        }
+        return new CreatedSeller(account.sellerId(), account.email(), password, account.marketplaceIds(), account.staging());
+    }
+
+    @PostMapping("/sandbox/v1/sellers/{sellerId}/staging")
+    StagingState staging(@PathVariable String sellerId, @RequestBody Staging request) {
+        if (request == null || request.enabled() == null) {
+            throw SandboxApiException.invalid("Give {\"enabled\": true} or {\"enabled\": false}.");
+        }
+        if (!accounts.setStaging(sellerId, request.enabled())) {
+            throw SandboxApiException.notFound("No seller account has Seller ID " + abbreviate(sellerId) + ".");
+        }
+        return new StagingState(sellerId, request.enabled());
+    }
+
+    private String randomPassword() {
+        // Four groups of five: about 100 bits, easy to type when a tester signs in by hand.
+        return randomText(5) + "-" + randomText(5) + "-" + randomText(5) + "-" + randomText(5);
+    }
+
+    private String randomText(int length) {
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(WORDS_ALPHABET.charAt(random.nextInt(WORDS_ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+    }
+}

@@ -1,0 +1,16 @@
+package io.openmws.server.sandbox;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Any other path or method under the control API: a JSON 404 rather than the portal's error page. */
+@RestController
+class UnknownCallApi {
+
+    @RequestMapping("/sandbox/v1/**")
+    void unknown(HttpServletRequest request) {
+        throw SandboxApiException.notFound("There is no control API call " + request.getMethod() + " "
+                + SellersApi.abbreviate(request.getRequestURI()) + "; see /v3/api-docs for the calls.");
+    }
+}

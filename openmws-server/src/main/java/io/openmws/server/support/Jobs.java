@@ -1,0 +1,60 @@
+package io.openmws.server.support;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The platform's background work, on db-scheduler: every {@link Task} bean a feature declares is
+ * registered, recurring ones are scheduled at start. Tasks are due by the platform clock, so moving
+ * the sandbox clock forward makes due work run at the next poll; the table makes work survive a
+ * restart and run on one node at a time.
+ */
+@Component
+public class Jobs implements SmartLifecycle {
+
+    private final Scheduler scheduler;
+    private volatile boolean running;
+
+    Jobs(DataSource dataSource, ObjectProvider<Task<?>> tasks, ObjectProvider<RecurringTask<?>> recurring,
+         PlatformClock clock, @Value("${openmws.jobs.polling-interval:PT1S}") Duration pollingInterval) {
+        List<Task<?>> all = tasks.orderedStream().toList();
+        List<RecurringTask<?>> startup = recurring.orderedStream().toList();
+        this.scheduler = Scheduler.create(dataSource, all)
+                .startTasks(startup)
+                .clock(clock::instant)
+                .pollingInterval(pollingInterval)
+                .alwaysPersistTimestampInUTC()
+                .threads(4)
+                .build();
+    }
+
+    /** The scheduler, for features that schedule one-off work (a feed to process, a report to build). */
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public void start() {
+        scheduler.start();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        scheduler.stop();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
