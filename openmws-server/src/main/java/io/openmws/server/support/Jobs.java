@@ -25,9 +25,10 @@ public class Jobs implements SmartLifecycle {
 
     Jobs(DataSource dataSource, ObjectProvider<Task<?>> tasks, ObjectProvider<RecurringTask<?>> recurring,
          PlatformClock clock, @Value("${openmws.jobs.polling-interval:PT1S}") Duration pollingInterval) {
-        List<Task<?>> all = tasks.orderedStream().toList();
         List<RecurringTask<?>> startup = recurring.orderedStream().toList();
-        this.scheduler = Scheduler.create(dataSource, all)
+        // Recurring tasks are registered through startTasks; registering them twice is refused.
+        List<Task<?>> others = tasks.orderedStream().filter(t -> !(t instanceof RecurringTask<?>)).toList();
+        this.scheduler = Scheduler.create(dataSource, others)
                 .startTasks(startup)
                 .clock(clock::instant)
                 .pollingInterval(pollingInterval)
