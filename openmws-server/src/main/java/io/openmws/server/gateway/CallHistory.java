@@ -74,17 +74,17 @@ public class CallHistory {
 
     private List<DailyCount> daily(String where, String developerId, String sellerId) {
         var spec = jdbc.sql("""
-                        SELECT CAST(called_at AS DATE) AS day, section, action, count(*) AS calls,
+                        SELECT CAST(called_at AS DATE) AS call_day, section, action, count(*) AS calls,
                                sum(CASE WHEN http_status >= 400 THEN 1 ELSE 0 END) AS errors
                         FROM mws_call WHERE %s AND called_at > :since
                         GROUP BY CAST(called_at AS DATE), section, action
-                        ORDER BY day DESC, section, action""".formatted(where))
+                        ORDER BY call_day DESC, section, action""".formatted(where))
                 .param("developer", developerId)
                 .param("since", SqlTime.of(clock.instant().minus(WINDOW)));
         if (sellerId != null) {
             spec = spec.param("seller", sellerId);
         }
-        return spec.query((rs, n) -> new DailyCount(rs.getObject("day", LocalDate.class), rs.getString("section"),
+        return spec.query((rs, n) -> new DailyCount(rs.getObject("call_day", LocalDate.class), rs.getString("section"),
                         rs.getString("action"), rs.getLong("calls"), rs.getLong("errors")))
                 .list();
     }
