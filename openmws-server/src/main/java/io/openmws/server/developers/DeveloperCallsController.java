@@ -38,6 +38,7 @@ class DeveloperCallsController {
                 .map(c -> new CallRow(DisplayTime.of(c.calledAt()), c)).toList());
         model.addAttribute("userAgents", history.userAgentShare(developerId));
         model.addAttribute("days", CallHistory.WINDOW.toDays());
+        model.addAttribute("latestCount", LATEST);
         return "developers/calls";
     }
 
