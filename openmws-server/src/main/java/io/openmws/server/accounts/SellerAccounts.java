@@ -1,6 +1,7 @@
 package io.openmws.server.accounts;
 
 import io.openmws.protocol.ids.IdGenerator;
+import io.openmws.protocol.ids.SellerId;
 import io.openmws.protocol.marketplace.Marketplace;
 import io.openmws.protocol.marketplace.Marketplaces;
 import io.openmws.server.mail.Mail;
@@ -96,8 +97,29 @@ public class SellerAccounts {
      */
     @Transactional
     public SellerAccount createVerified(SignUp request, boolean staging) {
+        return createVerified(request, staging, null);
+    }
+
+    /**
+     * Like {@link #createVerified(SignUp, boolean)}, with a Seller ID chosen by the caller (to replay
+     * recorded traffic of a known seller); null draws one.
+     *
+     * @throws SignUpRejected on field {@code sellerId} when it is malformed or taken
+     */
+    @Transactional
+    public SellerAccount createVerified(SignUp request, boolean staging, String sellerId) {
+        if (sellerId != null) {
+            if (!SellerId.isValid(sellerId)) {
+                throw new SignUpRejected("sellerId", "sandbox.sellerId.invalid");
+            }
+            if (accounts.findBySellerId(sellerId).isPresent()) {
+                throw new SignUpRejected("sellerId", "sandbox.sellerId.taken");
+            }
+        }
         long id = insertPending(request);
-        activate(id);
+        if (!accounts.activate(id, sellerId == null ? ids.sellerId().value() : sellerId, clock.instant())) {
+            throw new IllegalStateException("Account " + id + " is not pending verification");
+        }
         accounts.updateStaging(id, staging);
         return accounts.findById(id).orElseThrow();
     }

@@ -50,11 +50,6 @@ final class Countries {
         return byCode;
     }
 
-    /** Every country, by English name. */
-    static List<Country> all() {
-        return List.copyOf(ALL.values());
-    }
-
     /** Every country that has no marketplace, by English name. */
     static List<Country> others() {
         return ALL.values().stream().filter(c -> !MARKETPLACE_COUNTRIES.contains(c)).toList();

@@ -22,23 +22,19 @@ public class DetailsForm {
     /** The form showing saved details again (when the developer goes back from the license). */
     static DetailsForm of(DeveloperDetails details) {
         DetailsForm form = new DetailsForm();
-        form.legalName = text(details.legalName());
+        form.legalName = nonNull(details.legalName());
         form.businessType = details.businessType() == null ? "" : details.businessType().name();
-        form.countryCode = text(details.countryCode());
-        form.stateOrRegion = text(details.stateOrRegion());
-        form.city = text(details.city());
-        form.postalCode = text(details.postalCode());
-        form.street = text(details.street());
-        form.phone = text(details.phone());
-        form.contactPerson = text(details.contactPerson());
-        form.website = text(details.website());
-        form.developerName = text(details.developerName());
-        form.dataUse = text(details.dataUse());
+        form.countryCode = nonNull(details.countryCode());
+        form.stateOrRegion = nonNull(details.stateOrRegion());
+        form.city = nonNull(details.city());
+        form.postalCode = nonNull(details.postalCode());
+        form.street = nonNull(details.street());
+        form.phone = nonNull(details.phone());
+        form.contactPerson = nonNull(details.contactPerson());
+        form.website = nonNull(details.website());
+        form.developerName = nonNull(details.developerName());
+        form.dataUse = nonNull(details.dataUse());
         return form;
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
     }
 
     private static String nonNull(String value) {

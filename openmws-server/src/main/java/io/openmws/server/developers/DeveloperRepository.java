@@ -99,6 +99,13 @@ class DeveloperRepository {
                 .optional();
     }
 
+    boolean keyExists(String accessKeyId) {
+        return jdbc.sql("SELECT count(*) FROM developer_access_key WHERE access_key_id = :key")
+                .param("key", accessKeyId)
+                .query(Long.class)
+                .single() > 0;
+    }
+
     boolean nameTaken(Region region, String developerName) {
         return jdbc.sql("SELECT count(*) FROM developer WHERE region = :region AND developer_name_normalized = :name")
                 .param("region", region.name())

@@ -153,6 +153,27 @@ public class Developers {
      */
     @Transactional
     public SandboxDeveloper registerForSandbox(long accountId, String developerName) {
+        return registerForSandbox(accountId, developerName, null, null);
+    }
+
+    /**
+     * Like {@link #registerForSandbox(long, String)}, with an access key chosen by the caller (to
+     * replay recorded or published requests signed with known credentials); nulls draw a new key.
+     *
+     * @throws SandboxRegistrationRefused also when the key is malformed, in use, or given without its secret
+     */
+    @Transactional
+    public SandboxDeveloper registerForSandbox(long accountId, String developerName, String accessKeyId,
+                                               String secretKey) {
+        if ((accessKeyId == null) != (secretKey == null)) {
+            throw new SandboxRegistrationRefused("developers.sandbox.keyPairIncomplete");
+        }
+        if (accessKeyId != null && (!AccessKeyId.isValid(accessKeyId) || !SecretKey.isValid(secretKey))) {
+            throw new SandboxRegistrationRefused("developers.sandbox.keyMalformed");
+        }
+        if (accessKeyId != null && developers.keyExists(accessKeyId)) {
+            throw new SandboxRegistrationRefused("developers.sandbox.keyTaken");
+        }
         SellerAccount account = accounts.byId(accountId).filter(SellerAccount::active)
                 .orElseThrow(() -> new SandboxRegistrationRefused("developers.sandbox.accountNotActive"));
         Region region = regionOf(account);
@@ -174,6 +195,12 @@ public class Developers {
         DeveloperId developerId = ids.developerId();
         long ref = developers.insert(developerId, accountId, region, account.email(), details, license.current().version(),
                 "sandbox-operator", clock.instant());
+        if (accessKeyId != null) {
+            AccessKeyId key = AccessKeyId.of(accessKeyId);
+            developers.insertKey(ref, key, sealer.seal(secretKey, sealContext(key)), clock.instant());
+            log.info("Access key {} imported for sandbox developer {}", key, developerId);
+            return new SandboxDeveloper(developerId.digits(), name, key.value(), SecretKey.of(secretKey));
+        }
         IssuedCredentials issued = issueKey(ref, developerId, name);
         return new SandboxDeveloper(developerId.digits(), name, issued.accessKeyId().value(), issued.secretKey());
     }

@@ -52,6 +52,7 @@ class MwsGateway {
     private final ObjectProvider<SellerGrants> sellerGrants;
     private final PlatformClock clock;
     private final Throttles throttles;
+    private final ThrottleExemptions exemptions;
     private final CallLog callLog;
     private final MwsParameterParser parser = MwsParameterParser.standard();
     private final SignatureVerifier verifier = SignatureVerifier.tryingHostWithoutPort();
@@ -59,12 +60,13 @@ class MwsGateway {
 
     MwsGateway(MwsOperations operations, ObjectProvider<CallerKeys> callerKeys,
                ObjectProvider<SellerGrants> sellerGrants, PlatformClock clock, Throttles throttles,
-               CallLog callLog) {
+               ThrottleExemptions exemptions, CallLog callLog) {
         this.operations = operations;
         this.callerKeys = callerKeys;
         this.sellerGrants = sellerGrants;
         this.clock = clock;
         this.throttles = throttles;
+        this.exemptions = exemptions;
         this.callLog = callLog;
     }
 
@@ -113,10 +115,12 @@ class MwsGateway {
             trace.section = section.sectionName();
             trace.action = operation.action();
             MwsCall call = authenticate(request, requestId, section, operation, parameters, trace);
-            Throttles.Verdict throttle = throttles.take(call.sellerId(), call.developerId(), section, action);
-            quota = throttle.quota();
-            if (throttle.refusal().isPresent()) {
-                throw new MwsException(throttle.refusal().get());
+            if (!exemptions.exempt(call.developerId())) {
+                Throttles.Verdict throttle = throttles.take(call.sellerId(), call.developerId(), section, action);
+                quota = throttle.quota();
+                if (throttle.refusal().isPresent()) {
+                    throw new MwsException(throttle.refusal().get());
+                }
             }
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
             try (MwsXmlWriter xml = MwsXmlWriter.open(buffer)) {

@@ -6,7 +6,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.util.StringUtils;
 
 /**
  * Chooses the one {@link Mailer}: SMTP when Spring Boot configured a {@link JavaMailSender} (that is,
@@ -17,8 +19,10 @@ import org.springframework.mail.javamail.JavaMailSender;
 class MailConfiguration {
 
     @Bean
-    Mailer mailer(ObjectProvider<JavaMailSender> smtp, OpenMwsProperties properties, JdbcClient jdbc, Clock clock) {
-        JavaMailSender sender = smtp.getIfAvailable();
+    Mailer mailer(ObjectProvider<JavaMailSender> smtp, OpenMwsProperties properties, JdbcClient jdbc, Clock clock,
+                  Environment environment) {
+        // An empty spring.mail.host counts as unset, so that a deployment can blank out an inherited one.
+        JavaMailSender sender = StringUtils.hasText(environment.getProperty("spring.mail.host")) ? smtp.getIfAvailable() : null;
         if (sender != null) {
             return new SmtpMailer(sender, properties.mailFrom());
         }

@@ -15,7 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DevelopersApi {
 
-    record NewDeveloper(String sellerId, String developerName) {}
+    record NewDeveloper(String sellerId, String developerName, String accessKeyId, String secretKey) {
+        @Override
+        public String toString() {
+            return "NewDeveloper[sellerId=" + sellerId + ", developerName=" + developerName + ", secret redacted]";
+        }
+    }
 
     /** The credentials an integrator needs. The secret is returned once, here. */
     record CreatedDeveloper(String developerId, String developerName, String sellerId, String accessKeyId,
@@ -24,6 +29,10 @@ class DevelopersApi {
         public String toString() {
             return "CreatedDeveloper[developerId=" + developerId + ", accessKeyId=" + accessKeyId + ", secret redacted]";
         }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private final Developers developers;
@@ -41,7 +50,7 @@ class DevelopersApi {
     @PostMapping("/sandbox/v1/developers")
     @ResponseStatus(HttpStatus.CREATED)
     CreatedDeveloper create(@RequestBody(required = false) NewDeveloper request) {
-        NewDeveloper r = request == null ? new NewDeveloper(null, null) : request;
+        NewDeveloper r = request == null ? new NewDeveloper(null, null, null, null) : request;
         SellerAccount account;
         if (r.sellerId() == null || r.sellerId().isBlank()) {
             String sellerId = sellers.create(null).sellerId();
@@ -55,12 +64,13 @@ class DevelopersApi {
                 ? "Sandbox Developer " + account.sellerId().substring(account.sellerId().length() - 6)
                 : r.developerName();
         try {
-            Developers.SandboxDeveloper created = developers.registerForSandbox(account.id(), name);
+            Developers.SandboxDeveloper created = developers.registerForSandbox(account.id(), name,
+                    blank(r.accessKeyId()) ? null : r.accessKeyId().strip(), blank(r.secretKey()) ? null : r.secretKey());
             return new CreatedDeveloper(created.developerId(), created.developerName(), account.sellerId(),
                     created.accessKeyId(), created.secretKey().reveal());
         } catch (Developers.SandboxRegistrationRefused refused) {
             String text = messages.getMessage(refused.messageKey(), null, refused.messageKey(), Locale.ENGLISH);
-            boolean conflict = refused.messageKey().endsWith("taken") || refused.messageKey().endsWith("alreadyRegistered");
+            boolean conflict = refused.messageKey().endsWith("aken") || refused.messageKey().endsWith("alreadyRegistered");
             throw new SandboxApiException(conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
                     conflict ? "Conflict" : "InvalidInput", text);
         }

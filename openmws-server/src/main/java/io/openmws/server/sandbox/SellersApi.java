@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SellersApi {
 
-    record NewSeller(String email, String businessName, String password, List<String> marketplaces, Boolean staging) {
+    record NewSeller(String sellerId, String email, String businessName, String password, List<String> marketplaces,
+                     Boolean staging) {
         @Override
         public String toString() {
             return "NewSeller[email=" + email + ", password redacted]";
@@ -50,7 +51,7 @@ class SellersApi {
     @PostMapping("/sandbox/v1/sellers")
     @ResponseStatus(HttpStatus.CREATED)
     CreatedSeller create(@RequestBody(required = false) NewSeller request) {
-        NewSeller r = request == null ? new NewSeller(null, null, null, null, null) : request;
+        NewSeller r = request == null ? new NewSeller(null, null, null, null, null, null) : request;
         String suffix = randomText(10);
         String email = blank(r.email()) ? "seller-" + suffix + "@sandbox.openmws.invalid" : r.email().strip();
         if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 254) {
@@ -69,14 +70,15 @@ class SellersApi {
         SellerAccount account;
         try {
             account = accounts.createVerified(new SellerAccounts.SignUp(businessName, businessName, email, password,
-                    marketplaces.get(0), marketplaces.subList(1, marketplaces.size())), Boolean.TRUE.equals(r.staging()));
+                    marketplaces.get(0), marketplaces.subList(1, marketplaces.size())), Boolean.TRUE.equals(r.staging()),
+                    blank(r.sellerId()) ? null : r.sellerId().strip());
         } catch (SellerAccounts.SignUpRejected rejected) {
             String field = switch (rejected.field()) {
                 case "homeMarketplaceId", "otherMarketplaceIds" -> "marketplaces";
                 default -> rejected.field();
             };
             String text = messages.getMessage(rejected.messageKey(), null, rejected.messageKey(), Locale.ENGLISH);
-            HttpStatus status = "signup.email.taken".equals(rejected.messageKey()) ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+            HttpStatus status = rejected.messageKey().endsWith(".taken") ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
             throw new SandboxApiException(status, status == HttpStatus.CONFLICT ? "Conflict" : "InvalidInput",
                     "'" + field + "': " + text);
         }

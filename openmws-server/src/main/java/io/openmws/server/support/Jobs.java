@@ -26,7 +26,7 @@ public class Jobs implements SmartLifecycle {
     Jobs(DataSource dataSource, ObjectProvider<Task<?>> tasks, ObjectProvider<RecurringTask<?>> recurring,
          PlatformClock clock, @Value("${openmws.jobs.polling-interval:PT1S}") Duration pollingInterval) {
         List<RecurringTask<?>> startup = recurring.orderedStream().toList();
-        // startTasks(...) registers the recurring tasks itself; naming them twice makes db-scheduler fail.
+        // Recurring tasks are registered through startTasks; registering them twice is refused.
         List<Task<?>> others = tasks.orderedStream().filter(t -> !(t instanceof RecurringTask<?>)).toList();
         this.scheduler = Scheduler.create(dataSource, others)
                 .startTasks(startup)

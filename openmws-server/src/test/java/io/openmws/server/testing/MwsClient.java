@@ -50,6 +50,26 @@ public final class MwsClient {
         return "http://localhost:" + port;
     }
 
+    /**
+     * A call signed the way the official clients sign it: POST, form body, host {@code localhost:port},
+     * HmacSHA256, Timestamp now (real time). {@code params} holds Action, Version, SellerId, ...
+     */
+    public Answer signedPost(String path, String accessKeyId, String secretKey, java.util.Map<String, String> params) {
+        return postForm(path, sign("POST", "localhost:" + port, path, accessKeyId, secretKey, params));
+    }
+
+    /** The signed, encoded parameters of a call (a form body or a query string). */
+    public static String sign(String method, String host, String path, String accessKeyId, String secretKey,
+                              java.util.Map<String, String> params) {
+        java.util.Map<String, String> all = new java.util.TreeMap<>(params);
+        all.put("AWSAccessKeyId", accessKeyId);
+        all.putIfAbsent("Timestamp", io.openmws.protocol.time.Timestamps.format(java.time.Instant.now()));
+        return io.openmws.protocol.signature.RequestSigner.of(
+                        io.openmws.protocol.signature.SigningSecret.of(secretKey),
+                        io.openmws.protocol.signature.SignatureMethod.HMAC_SHA256)
+                .signedQuery(method, host, path, all);
+    }
+
     /** A POST with the given form body to a path. */
     public Answer postForm(String path, String form) {
         return send(HttpRequest.newBuilder(URI.create(base() + path))
@@ -87,8 +107,10 @@ public final class MwsClient {
             socket.setSoTimeout(10_000);
             StringBuilder head = new StringBuilder()
                     .append(method).append(' ').append(pathAndQuery).append(" HTTP/1.1\r\n")
-                    .append("Host: localhost:").append(port).append("\r\n")
                     .append("Connection: close\r\n");
+            if (headers.keySet().stream().noneMatch("Host"::equalsIgnoreCase)) {
+                head.append("Host: localhost:").append(port).append("\r\n");
+            }
             headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
             if (body != null) {
                 head.append("Content-Length: ").append(body.length).append("\r\n");
