@@ -8,6 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -37,6 +38,8 @@ public class CallLog implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(100_000);
     private final AtomicLong dropped = new AtomicLong();
+    // Held while entries are between the queue and the database, so that flush() sees them written.
+    private final ReentrantLock writing = new ReentrantLock(true);
     private volatile boolean running;
     private Thread writer;
 
@@ -55,16 +58,22 @@ public class CallLog implements SmartLifecycle {
 
     /** Writes everything queued so far (tests and shutdown). */
     public void flush() {
-        List<Entry> batch = new ArrayList<>(BATCH);
-        while (queue.drainTo(batch, BATCH) > 0) {
-            write(batch);
-            batch.clear();
+        writing.lock();
+        try {
+            List<Entry> batch = new ArrayList<>(BATCH);
+            while (queue.drainTo(batch, BATCH) > 0) {
+                write(batch);
+                batch.clear();
+            }
+        } finally {
+            writing.unlock();
         }
     }
 
     private void run() {
         List<Entry> batch = new ArrayList<>(BATCH);
         while (running || !queue.isEmpty()) {
+            writing.lock();
             try {
                 Entry first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -80,6 +89,7 @@ public class CallLog implements SmartLifecycle {
                 log.warn("Could not write {} call records; they are lost", batch.size(), e);
             } finally {
                 batch.clear();
+                writing.unlock();
             }
         }
     }

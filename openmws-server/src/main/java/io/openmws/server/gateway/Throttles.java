@@ -1,6 +1,7 @@
 package io.openmws.server.gateway;
 
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.openmws.protocol.ApiSection;
@@ -12,15 +13,18 @@ import io.openmws.server.support.PlatformClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * MWS throttling (§6): per (seller, developer, operation group) a leaky bucket of the published burst
  * that gets one request back every restore period, and, for operations with an hourly quota, a
  * second bucket of that quota whose window starts with the caller's first call. Buckets refill by
- * the platform clock, so moving the sandbox clock refills them.
+ * the platform clock, so moving the sandbox clock refills them. Buckets live in this node's memory,
+ * or in PostgreSQL when {@code openmws.throttling.store=database} (several nodes, one budget).
  */
 @Component
 class Throttles {
@@ -31,15 +35,15 @@ class Throttles {
     /** The outcome of taking a call's slot: the error to answer, if any, and the quota to report. */
     record Verdict(Optional<MwsError> refusal, Optional<Quota> quota) {}
 
-    private record Key(String sellerId, String developerId, ApiSection section, String group) {}
-
     private record Buckets(Bucket burst, Bucket hourly) {}
 
-    private final ConcurrentMap<Key, Buckets> buckets = new ConcurrentHashMap<>();
+    private static final Logger log = LoggerFactory.getLogger(Throttles.class);
+
     private final PlatformClock clock;
     private final TimeMeter time;
+    private final ThrottleStore store;
 
-    Throttles(PlatformClock clock) {
+    Throttles(PlatformClock clock, DataSource dataSource, @Value("${openmws.throttling.store:memory}") String store) {
         this.clock = clock;
         this.time = new TimeMeter() {
             @Override
@@ -53,6 +57,13 @@ class Throttles {
                 return true;
             }
         };
+        this.store = switch (store) {
+            case "memory" -> new ThrottleStore.InMemory(time);
+            case "database" -> new ThrottleStore.InPostgres(dataSource, time);
+            default -> throw new IllegalArgumentException(
+                    "openmws.throttling.store is 'memory' (one node) or 'database' (PostgreSQL, several nodes), not '" + store + "'");
+        };
+        log.info("Throttle buckets are kept in {}", store);
     }
 
     /** Takes one request from the caller's buckets for the operation, if it has a throttle spec. */
@@ -62,8 +73,9 @@ class Throttles {
             return new Verdict(Optional.empty(), Optional.empty());
         }
         ThrottleSpec spec = throttle.get().spec();
-        Key key = new Key(sellerId == null ? "" : sellerId, developerId, section, throttle.get().group().name());
-        Buckets b = buckets.computeIfAbsent(key, k -> create(spec));
+        String key = (sellerId == null ? "-" : sellerId) + "|" + developerId + "|" + section.sectionName() + "|"
+                + throttle.get().group().name();
+        Buckets b = buckets(key, spec);
         boolean headers = ThrottleSpecs.sendsQuotaHeaders(section, action);
 
         ConsumptionProbe burst = b.burst().tryConsumeAndReturnRemaining(1);
@@ -94,18 +106,16 @@ class Throttles {
         return Optional.of(new Quota(max, remaining, resetsOn));
     }
 
-    private Buckets create(ThrottleSpec spec) {
-        Bucket burst = Bucket.builder()
+    private Buckets buckets(String key, ThrottleSpec spec) {
+        Bucket burst = store.bucket(key + "|burst", BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(spec.maxQuota()).refillIntervally(1, spec.restorePeriod()))
-                .withCustomTimePrecision(time)
-                .build();
+                .build());
         Bucket hourly = null;
         if (spec.hourlyQuota().isPresent()) {
             int quota = spec.hourlyQuota().getAsInt();
-            hourly = Bucket.builder()
+            hourly = store.bucket(key + "|hourly", BucketConfiguration.builder()
                     .addLimit(limit -> limit.capacity(quota).refillIntervally(quota, Duration.ofHours(1)))
-                    .withCustomTimePrecision(time)
-                    .build();
+                    .build());
         }
         return new Buckets(burst, hourly);
     }

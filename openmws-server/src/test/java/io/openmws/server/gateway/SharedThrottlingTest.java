@@ -1,0 +1,58 @@
+package io.openmws.server.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.openmws.server.OpenMwsServer;
+import io.openmws.server.testing.JsonClient;
+import io.openmws.server.testing.MwsClient;
+import io.openmws.server.testing.TestDatabases;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** With the database store, nodes sharing one PostgreSQL draw on one throttle budget. */
+class SharedThrottlingTest {
+
+    private static ConfigurableApplicationContext start(List<String> args) {
+        return new SpringApplicationBuilder(OpenMwsServer.class).run(args.toArray(String[]::new));
+    }
+
+    private static int port(ConfigurableApplicationContext app) {
+        return Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @Test
+    void twoNodesShareOneBudget() {
+        TestDatabases.Database db = TestDatabases.newPostgresDatabase();
+        List<String> args = new ArrayList<>(List.of(db.asArguments()));
+        args.addAll(List.of("--server.port=0", "--openmws.sandbox.operator-token=shared", "--openmws.throttling.store=database"));
+        try (var nodeA = start(args); var nodeB = start(args)) {
+            var dev = new JsonClient(port(nodeA), "shared").post("/sandbox/v1/developers", "{}").json();
+            String key = dev.get("accessKeyId").asString();
+            String secret = dev.get("secretKey").asString();
+            Map<String, String> status = new TreeMap<>(Map.of("Action", "GetServiceStatus", "Version", "2011-07-01"));
+
+            // GetServiceStatus: a burst of 2 for the (seller, developer) pair, whichever node answers.
+            assertThat(new MwsClient(port(nodeA)).signedPost("/Sellers/2011-07-01", key, secret, status).status()).isEqualTo(200);
+            assertThat(new MwsClient(port(nodeB)).signedPost("/Sellers/2011-07-01", key, secret, status).status()).isEqualTo(200);
+            var third = new MwsClient(port(nodeA)).signedPost("/Sellers/2011-07-01", key, secret, status);
+
+            assertThat(third.status()).isEqualTo(503);
+            assertThat(third.errorCode()).isEqualTo("RequestThrottled");
+        }
+    }
+
+    @Test
+    void theDatabaseStoreRefusesH2() {
+        String h2 = "--spring.datasource.url=jdbc:h2:mem:s" + UUID.randomUUID().toString().replace("-", "")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+        assertThatThrownBy(() -> start(List.of("--server.port=0", h2, "--openmws.throttling.store=database")).close())
+                .hasStackTraceContaining("openmws.throttling.store=database needs PostgreSQL");
+    }
+}
