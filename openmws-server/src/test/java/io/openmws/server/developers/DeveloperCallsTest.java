@@ -96,7 +96,7 @@ class DeveloperCallsTest {
                     .status()).isEqualTo(200);
             new MwsClient(port).signedPost("/Sellers/2011-07-01", other.accessKeyId(), other.secretKey(), params);
             callLog.flush();
-            long ref = jdbc.sql("SELECT id FROM seller_authorization WHERE seller_id = ?").param(sellerId)
+            long ref = jdbc.sql("SELECT a.id FROM seller_authorization a JOIN seller_account s ON s.id = a.account_id WHERE s.seller_id = ?").param(sellerId)
                     .query(Long.class).single();
 
             PortalClient portal = new PortalClient(port);
