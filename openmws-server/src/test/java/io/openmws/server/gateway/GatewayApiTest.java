@@ -117,6 +117,40 @@ class GatewayApiTest {
                     "Content-Type", "application/x-www-form-urlencoded; charset=utf-8"), form.getBytes(StandardCharsets.UTF_8));
         }
 
+        @Test
+        void aCallSignedTheOfficialJavaClientsWaySucceeds() throws Exception {
+            Fixture f = developer();
+            // MwsUtl.calculateStringToSignV2 and urlEncode of the official Java client, written out here
+            // with the JDK only: an implementation independent of the protocol module's signer.
+            java.util.SortedMap<String, String> params = new java.util.TreeMap<>(Map.of(
+                    "AWSAccessKeyId", f.accessKeyId(), "Action", "ListMarketplaceParticipations",
+                    "SellerId", f.sellerId(), "SignatureMethod", "HmacSHA256", "SignatureVersion", "2",
+                    "Timestamp", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+                            .withZone(ZoneOffset.UTC).format(clock.realTime().instant()),
+                    "Version", "2011-07-01"));
+            StringBuilder query = new StringBuilder();
+            for (Map.Entry<String, String> e : params.entrySet()) {
+                if (query.length() > 0) {
+                    query.append('&');
+                }
+                query.append(officialEncode(e.getKey())).append('=').append(officialEncode(e.getValue()));
+            }
+            String toSign = "POST\n" + "localhost:" + port + "\n" + officialEncode(SELLERS).replace("%2F", "/")
+                    + "\n" + query;
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(f.secretKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String signature = java.util.Base64.getEncoder().encodeToString(mac.doFinal(toSign.getBytes(StandardCharsets.UTF_8)));
+
+            Answer answer = mws().postForm(SELLERS, query + "&Signature=" + officialEncode(signature));
+
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        }
+
+        static String officialEncode(String value) {
+            return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)
+                    .replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+        }
+
         // --- signed calls ------------------------------------------------------------------------------
 
         @Test
