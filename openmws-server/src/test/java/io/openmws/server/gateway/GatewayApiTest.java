@@ -302,6 +302,33 @@ class GatewayApiTest {
         }
 
         @Test
+        void getAuthTokenAnswersASellerCallingItselfOnly() {
+            Fixture self = developer();
+            Fixture other = developer();
+            Map<String, String> ownAccount = new TreeMap<>(Map.of("Action", "GetAuthToken", "Version", "2011-07-01",
+                    "SellerId", self.sellerId()));
+            Map<String, String> foreign = new TreeMap<>(ownAccount);
+            foreign.put("SellerId", other.sellerId());
+            foreign.put("MWSAuthToken", "amzn.mws.00000000-0000-4000-8000-000000000000");
+
+            Answer first = mws().signedPost(SELLERS, self.accessKeyId(), self.secretKey(), ownAccount);
+            Answer again = mws().signedPost(SELLERS, self.accessKeyId(), self.secretKey(), ownAccount);
+            Answer denied = mws().signedPost(SELLERS, self.accessKeyId(), self.secretKey(), foreign);
+
+            assertThat(first.status()).isEqualTo(200);
+            Matcher token = Pattern.compile("<GetAuthTokenResult><MWSAuthToken>(amzn\\.mws\\.[0-9a-f-]{36})</MWSAuthToken>")
+                    .matcher(first.body());
+            assertThat(token.find()).as(first.body()).isTrue();
+            assertThat(again.body()).contains(token.group(1));
+            assertThat(denied.status()).isEqualTo(401);
+            assertThat(denied.errorCode()).isEqualTo("AccessDenied");
+            // The token serves self-access like any other (which needs none).
+            Map<String, String> withToken = listParticipations(self.sellerId());
+            withToken.put("MWSAuthToken", token.group(1));
+            assertThat(mws().signedPost(SELLERS, self.accessKeyId(), self.secretKey(), withToken).status()).isEqualTo(200);
+        }
+
+        @Test
         void getServiceStatusAnswersInEverySection() {
             Fixture f = developer();
             Map<String, String> sellers = new TreeMap<>(Map.of("Action", "GetServiceStatus", "Version", "2011-07-01"));
