@@ -144,9 +144,8 @@ class AuthorizationRepository {
      * email, or the Developer ID), newest first, at most {@code limit}. For the sandbox operator only.
      */
     List<Authorization> newest(ListFilter filter, int limit) {
-        String where = filter.none() ? "" : """
-                 WHERE s.seller_id = :sellerId OR d.developer_id = :digits
-                    OR s.email_normalized LIKE :email ESCAPE '\\'""";
+        String where = filter.none() ? "" : " WHERE s.seller_id = :sellerId OR d.developer_id = :digits"
+                + " OR s.email_normalized LIKE :email ESCAPE '\\'";
         var statement = jdbc.sql(SELECT + where + " ORDER BY a.authorized_at DESC, a.id DESC LIMIT :limit")
                 .param("limit", limit);
         if (!filter.none()) {

@@ -199,9 +199,8 @@ class DeveloperRepository {
      * email of the account that registered), newest first, at most {@code limit}.
      */
     List<DeveloperListing> newest(ListFilter filter, int limit) {
-        String where = filter.none() ? "" : """
-                 WHERE d.developer_id = :digits OR a.seller_id = :sellerId
-                    OR a.email_normalized LIKE :email ESCAPE '\\'""";
+        String where = filter.none() ? "" : " WHERE d.developer_id = :digits OR a.seller_id = :sellerId"
+                + " OR a.email_normalized LIKE :email ESCAPE '\\'";
         var statement = jdbc.sql("""
                         SELECT d.developer_id, d.developer_name, a.seller_id, a.email, d.region, d.status,
                                d.registered_at, d.status_changed_at, d.status_changed_by, d.status_reason
