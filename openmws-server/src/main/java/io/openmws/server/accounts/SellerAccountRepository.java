@@ -82,19 +82,22 @@ class SellerAccountRepository {
     }
 
     private Optional<Credentials> find(String where, Object key) {
+        // Two statements one after the other: a query inside the row mapper would hold a second
+        // connection while the first is open, and starve the pool under load.
         return jdbc.sql("SELECT " + COLUMNS + " FROM seller_account WHERE " + where)
                 .param("key", key)
                 .query(this::credentials)
-                .optional();
+                .optional()
+                .map(c -> new Credentials(c.account().withMarketplaces(
+                        marketplaces(c.account().id(), c.account().homeMarketplaceId())), c.passwordHash(), c.lockedUntil()));
     }
 
+    /** The row; its marketplaces are filled in by {@link #find}. */
     private Credentials credentials(ResultSet rs, int row) throws SQLException {
-        long id = rs.getLong("id");
-        SellerAccount account = new SellerAccount(id, rs.getString("seller_id"), rs.getString("email"),
+        SellerAccount account = new SellerAccount(rs.getLong("id"), rs.getString("seller_id"), rs.getString("email"),
                 rs.getString("business_name"), rs.getString("contact_name"),
                 AccountStatus.valueOf(rs.getString("status")), rs.getString("home_marketplace_id"),
-                marketplaces(id, rs.getString("home_marketplace_id")), rs.getBoolean("staging"),
-                SqlTime.read(rs, "created_at"));
+                List.of(), rs.getBoolean("staging"), SqlTime.read(rs, "created_at"));
         return new Credentials(account, rs.getString("password_hash"), SqlTime.read(rs, "locked_until"));
     }
 
@@ -110,7 +113,7 @@ class SellerAccountRepository {
         if (!filter.none()) {
             statement = statement.param("sellerId", filter.sellerId()).param("email", filter.emailLike());
         }
-        List<SellerAccount> bare = statement.query((rs, n) -> account(rs, List.of())).list();
+        List<SellerAccount> bare = statement.query(this::credentials).list().stream().map(Credentials::account).toList();
         if (bare.isEmpty()) {
             return bare;
         }
@@ -120,21 +123,13 @@ class SellerAccountRepository {
                 .query((rs, n) -> stored.computeIfAbsent(rs.getLong("account_id"), k -> new ArrayList<>())
                         .add(rs.getString("marketplace_id")))
                 .list();
-        return bare.stream().map(a -> new SellerAccount(a.id(), a.sellerId(), a.email(), a.businessName(),
-                a.contactName(), a.status(), a.homeMarketplaceId(),
-                ordered(a.homeMarketplaceId(), stored.getOrDefault(a.id(), List.of())), a.staging(), a.createdAt()))
+        return bare.stream()
+                .map(a -> a.withMarketplaces(ordered(a.homeMarketplaceId(), stored.getOrDefault(a.id(), List.of()))))
                 .toList();
     }
 
     long count() {
         return jdbc.sql("SELECT count(*) FROM seller_account").query(Long.class).single();
-    }
-
-    private SellerAccount account(ResultSet rs, List<String> marketplaceIds) throws SQLException {
-        return new SellerAccount(rs.getLong("id"), rs.getString("seller_id"), rs.getString("email"),
-                rs.getString("business_name"), rs.getString("contact_name"),
-                AccountStatus.valueOf(rs.getString("status")), rs.getString("home_marketplace_id"),
-                marketplaceIds, rs.getBoolean("staging"), SqlTime.read(rs, "created_at"));
     }
 
     private List<String> marketplaces(long accountId, String home) {

@@ -205,6 +205,11 @@ public class SellerAccounts {
         return accounts.findById(accountId);
     }
 
+    /** The account of a sign-in email (compared without case), verified or not. */
+    public Optional<SellerAccount> byEmail(String email) {
+        return accounts.credentialsByEmail(email).map(SellerAccountRepository.Credentials::account);
+    }
+
     public Optional<SellerAccount> bySellerId(String sellerId) {
         return accounts.findBySellerId(sellerId);
     }
