@@ -2,14 +2,17 @@ package io.openmws.server.accounts;
 
 import io.openmws.protocol.marketplace.Marketplace;
 import io.openmws.protocol.marketplace.Marketplaces;
+import io.openmws.server.support.ListFilter;
 import io.openmws.server.support.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -98,11 +101,47 @@ class SellerAccountRepository {
         return new Credentials(account, rs.getString("password_hash"), SqlTime.read(rs, "locked_until"));
     }
 
+    /**
+     * The newest accounts matching the operator's filter (Seller ID, or part of the email), newest
+     * first, at most {@code limit}; their marketplaces are read in one more statement.
+     */
+    List<SellerAccount> newest(ListFilter filter, int limit) {
+        String where = filter.none() ? "" : " WHERE seller_id = :sellerId OR email_normalized LIKE :email ESCAPE '\\'";
+        var statement = jdbc.sql("SELECT " + COLUMNS + " FROM seller_account" + where
+                        + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+                .param("limit", limit);
+        if (!filter.none()) {
+            statement = statement.param("sellerId", filter.sellerId()).param("email", filter.emailLike());
+        }
+        List<SellerAccount> bare = statement.query(this::credentials).list().stream().map(Credentials::account).toList();
+        if (bare.isEmpty()) {
+            return bare;
+        }
+        Map<Long, List<String>> stored = new HashMap<>();
+        jdbc.sql("SELECT account_id, marketplace_id FROM seller_marketplace WHERE account_id IN (:ids)")
+                .param("ids", bare.stream().map(SellerAccount::id).toList())
+                .query((rs, n) -> stored.computeIfAbsent(rs.getLong("account_id"), k -> new ArrayList<>())
+                        .add(rs.getString("marketplace_id")))
+                .list();
+        return bare.stream()
+                .map(a -> a.withMarketplaces(ordered(a.homeMarketplaceId(), stored.getOrDefault(a.id(), List.of()))))
+                .toList();
+    }
+
+    long count() {
+        return jdbc.sql("SELECT count(*) FROM seller_account").query(Long.class).single();
+    }
+
     private List<String> marketplaces(long accountId, String home) {
         List<String> stored = jdbc.sql("SELECT marketplace_id FROM seller_marketplace WHERE account_id = :id")
                 .param("id", accountId)
                 .query(String.class)
                 .list();
+        return ordered(home, stored);
+    }
+
+    /** The home marketplace first, then the others in table order. */
+    private static List<String> ordered(String home, List<String> stored) {
         List<String> ordered = new ArrayList<>();
         ordered.add(home);
         for (Marketplace m : Marketplaces.all()) {

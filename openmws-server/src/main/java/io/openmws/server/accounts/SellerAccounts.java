@@ -6,6 +6,7 @@ import io.openmws.protocol.marketplace.Marketplace;
 import io.openmws.protocol.marketplace.Marketplaces;
 import io.openmws.server.mail.Mail;
 import io.openmws.server.mail.Mailer;
+import io.openmws.server.support.ListFilter;
 import io.openmws.server.support.VerificationCodes;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -211,6 +212,19 @@ public class SellerAccounts {
 
     public Optional<SellerAccount> bySellerId(String sellerId) {
         return accounts.findBySellerId(sellerId);
+    }
+
+    /**
+     * For the sandbox operator's list: the newest accounts, pending ones included, that match the
+     * filter (Seller ID, or part of the email address), newest first, at most {@code limit}.
+     */
+    public List<SellerAccount> newest(ListFilter filter, int limit) {
+        return accounts.newest(filter, limit);
+    }
+
+    /** How many accounts exist, pending ones included. */
+    public long count() {
+        return accounts.count();
     }
 
     /** Changes the contact name and the marketplaces beside the home one. */

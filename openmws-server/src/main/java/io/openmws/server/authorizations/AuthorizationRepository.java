@@ -1,6 +1,7 @@
 package io.openmws.server.authorizations;
 
 import io.openmws.protocol.ids.DeveloperId;
+import io.openmws.server.support.ListFilter;
 import io.openmws.server.support.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -136,6 +137,34 @@ class AuthorizationRepository {
                 .param("developer", developerRef)
                 .query(AuthorizationRepository::authorization)
                 .optional();
+    }
+
+    /**
+     * The newest authorizations matching the operator's filter (the seller's Seller ID or part of its
+     * email, or the Developer ID), newest first, at most {@code limit}. For the sandbox operator only.
+     */
+    List<Authorization> newest(ListFilter filter, int limit) {
+        String where = filter.none() ? "" : " WHERE s.seller_id = :sellerId OR d.developer_id = :digits"
+                + " OR s.email_normalized LIKE :email ESCAPE '\\'";
+        var statement = jdbc.sql(SELECT + where + " ORDER BY a.authorized_at DESC, a.id DESC LIMIT :limit")
+                .param("limit", limit);
+        if (!filter.none()) {
+            statement = statement.param("sellerId", filter.sellerId())
+                    .param("digits", filter.developerDigits() == null ? "" : filter.developerDigits())
+                    .param("email", filter.emailLike());
+        }
+        return statement.query(AuthorizationRepository::authorization).list();
+    }
+
+    /** How many authorizations exist, and how many of them are active at {@code now}. */
+    long[] counts(Instant now) {
+        return jdbc.sql("""
+                        SELECT count(*) AS total,
+                               COALESCE(SUM(CASE WHEN status = 'ACTIVE' AND expires_at > :now THEN 1 ELSE 0 END), 0) AS active
+                        FROM seller_authorization""")
+                .param("now", SqlTime.of(now))
+                .query((rs, n) -> new long[] {rs.getLong("total"), rs.getLong("active")})
+                .single();
     }
 
     /** Whether the seller ever confirmed an authorization of this developer (later ones need no email). */

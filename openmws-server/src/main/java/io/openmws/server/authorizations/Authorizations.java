@@ -13,6 +13,7 @@ import io.openmws.server.developers.Developers;
 import io.openmws.server.mail.Mail;
 import io.openmws.server.mail.Mailer;
 import io.openmws.server.support.Hashes;
+import io.openmws.server.support.ListFilter;
 import io.openmws.server.support.SecretSealer;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -382,6 +383,22 @@ public class Authorizations {
             }
         }
         return newest;
+    }
+
+    /** How many authorizations exist, and how many are active now. */
+    public record Counts(long total, long active) {}
+
+    /**
+     * For the sandbox operator's list: the newest authorizations matching the filter (the seller's
+     * Seller ID or part of its email, or the Developer ID), newest first, at most {@code limit}.
+     */
+    public List<Authorization> newest(ListFilter filter, int limit) {
+        return repository.newest(filter, limit);
+    }
+
+    public Counts counts() {
+        long[] counts = repository.counts(clock.instant());
+        return new Counts(counts[0], counts[1]);
     }
 
     /** The newest authorization of the pair, whatever its status (sandbox). */

@@ -3,6 +3,7 @@ package io.openmws.server.developers;
 import io.openmws.protocol.ids.AccessKeyId;
 import io.openmws.protocol.ids.DeveloperId;
 import io.openmws.protocol.marketplace.Region;
+import io.openmws.server.support.ListFilter;
 import io.openmws.server.support.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -173,6 +174,57 @@ class DeveloperRepository {
                         rs.getBytes("secret_sealed"), new DeveloperId(rs.getString("developer_id")),
                         Region.valueOf(rs.getString("region")), rs.getString("seller_id")))
                 .optional();
+    }
+
+    /**
+     * Moves the developer from one status to the other, recording when, by whom and why; false when it
+     * was not in {@code from}.
+     */
+    boolean changeStatus(long ref, DeveloperStatus from, DeveloperStatus to, Instant now, String by, String reason) {
+        return jdbc.sql("""
+                        UPDATE developer SET status = :to, status_changed_at = :now, status_changed_by = :by,
+                                             status_reason = :reason
+                        WHERE id = :ref AND status = :from""")
+                .param("to", to.name())
+                .param("now", SqlTime.of(now))
+                .param("by", by)
+                .param("reason", reason)
+                .param("ref", ref)
+                .param("from", from.name())
+                .update() == 1;
+    }
+
+    /**
+     * The newest developers matching the operator's filter (Developer ID, the Seller ID or part of the
+     * email of the account that registered), newest first, at most {@code limit}.
+     */
+    List<DeveloperListing> newest(ListFilter filter, int limit) {
+        String where = filter.none() ? "" : " WHERE d.developer_id = :digits OR a.seller_id = :sellerId"
+                + " OR a.email_normalized LIKE :email ESCAPE '\\'";
+        var statement = jdbc.sql("""
+                        SELECT d.developer_id, d.developer_name, a.seller_id, a.email, d.region, d.status,
+                               d.registered_at, d.status_changed_at, d.status_changed_by, d.status_reason
+                        FROM developer d JOIN seller_account a ON a.id = d.account_id""" + where
+                        + " ORDER BY d.registered_at DESC, d.id DESC LIMIT :limit")
+                .param("limit", limit);
+        if (!filter.none()) {
+            statement = statement.param("digits", filter.developerDigits() == null ? "" : filter.developerDigits())
+                    .param("sellerId", filter.sellerId())
+                    .param("email", filter.emailLike());
+        }
+        return statement.query((rs, n) -> new DeveloperListing(new DeveloperId(rs.getString("developer_id")),
+                        rs.getString("developer_name"), rs.getString("seller_id"), rs.getString("email"),
+                        Region.valueOf(rs.getString("region")), DeveloperStatus.valueOf(rs.getString("status")),
+                        SqlTime.read(rs, "registered_at"), SqlTime.read(rs, "status_changed_at"),
+                        rs.getString("status_changed_by"), rs.getString("status_reason")))
+                .list();
+    }
+
+    long count(DeveloperStatus status) {
+        return jdbc.sql("SELECT count(*) FROM developer WHERE status = :status")
+                .param("status", status.name())
+                .query(Long.class)
+                .single();
     }
 
     /** Sets "last used" to {@code now} unless it is already at or after {@code notBefore}. */

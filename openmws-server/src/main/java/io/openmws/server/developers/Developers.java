@@ -9,6 +9,7 @@ import io.openmws.protocol.marketplace.Marketplaces;
 import io.openmws.protocol.marketplace.Region;
 import io.openmws.server.accounts.SellerAccount;
 import io.openmws.server.accounts.SellerAccounts;
+import io.openmws.server.support.ListFilter;
 import io.openmws.server.support.SecretSealer;
 import java.time.Clock;
 import java.time.Duration;
@@ -118,6 +119,84 @@ public class Developers {
             return Optional.empty();
         }
         return developers.findByDeveloperId(DeveloperId.of(developerId.strip()).digits());
+    }
+
+    /** The longest reason a suspension takes. */
+    public static final int MAX_REASON_LENGTH = 500;
+
+    /** Why a suspension or reinstatement was refused; {@code messageKey} is in the portal's bundle. */
+    public static final class StatusChangeRefused extends RuntimeException {
+        private final String messageKey;
+        private final boolean unknownDeveloper;
+
+        StatusChangeRefused(String messageKey, boolean unknownDeveloper) {
+            super(messageKey, null, false, false);
+            this.messageKey = messageKey;
+            this.unknownDeveloper = unknownDeveloper;
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
+
+        /** Whether no developer has the Developer ID (rather than a status that forbids the change). */
+        public boolean unknownDeveloper() {
+            return unknownDeveloper;
+        }
+    }
+
+    /**
+     * Suspends a developer, as the operator does when its KYC details prove wrong: from the next call,
+     * none of its keys signs an API call ({@link #activeKey} reads the status on every call, uncached),
+     * and Developer Central says so. Authorizations are left as they are and work again on reinstatement.
+     *
+     * @param reason optional, at most {@value #MAX_REASON_LENGTH} characters; shown to the operator only
+     * @param by     who does it, kept with the time ({@code operator}, {@code control-api})
+     * @throws StatusChangeRefused for an unknown Developer ID, a suspended developer, or a long reason
+     */
+    @Transactional
+    public Developer suspend(String developerId, String reason, String by) {
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && why.length() > MAX_REASON_LENGTH) {
+            throw new StatusChangeRefused("developers.operator.reasonTooLong", false);
+        }
+        return changeStatus(developerId, DeveloperStatus.ACTIVE, DeveloperStatus.SUSPENDED, by, why,
+                "developers.operator.alreadySuspended");
+    }
+
+    /**
+     * Lifts a suspension: the developer's active keys sign calls again from the next call.
+     *
+     * @throws StatusChangeRefused for an unknown Developer ID or a developer that is not suspended
+     */
+    @Transactional
+    public Developer reinstate(String developerId, String by) {
+        return changeStatus(developerId, DeveloperStatus.SUSPENDED, DeveloperStatus.ACTIVE, by, null,
+                "developers.operator.notSuspended");
+    }
+
+    private Developer changeStatus(String developerId, DeveloperStatus from, DeveloperStatus to, String by,
+                                   String reason, String wrongStatusKey) {
+        Developer developer = byDeveloperId(developerId)
+                .orElseThrow(() -> new StatusChangeRefused("developers.operator.unknown", true));
+        if (!developers.changeStatus(developer.ref(), from, to, clock.instant(), by, reason)) {
+            throw new StatusChangeRefused(wrongStatusKey, false);
+        }
+        log.info("Developer {} is {} now (by {})", developer.developerId(), to, by);
+        return developers.findByDeveloperId(developer.developerId().digits()).orElseThrow();
+    }
+
+    /**
+     * For the sandbox operator's list: the newest developers matching the filter (Developer ID, or the
+     * Seller ID or part of the email of the account that registered), newest first, at most {@code limit}.
+     */
+    public List<DeveloperListing> newest(ListFilter filter, int limit) {
+        return developers.newest(filter, limit);
+    }
+
+    /** How many developers have the status. */
+    public long count(DeveloperStatus status) {
+        return developers.count(status);
     }
 
     /** What a sandbox operator gets back for a developer registered on a seller's behalf. */

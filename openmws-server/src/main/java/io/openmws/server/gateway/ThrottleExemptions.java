@@ -77,6 +77,11 @@ public class ThrottleExemptions {
         snapshot = new Snapshot(Long.MIN_VALUE, Set.of());
     }
 
+    /** The Developer IDs whose throttling is switched off, read now (for the operator's list). */
+    public Set<String> unthrottledDevelopers() {
+        return Set.copyOf(jdbc.sql("SELECT developer_id FROM throttle_exemption").query(String.class).list());
+    }
+
     /** Whether the developer is throttled (true unless switched off). */
     public boolean throttled(String developerId) {
         return jdbc.sql("SELECT count(*) FROM throttle_exemption WHERE developer_id = :id")

@@ -2,16 +2,19 @@ package io.openmws.server.sandbox;
 
 import io.openmws.server.accounts.SellerAccount;
 import io.openmws.server.accounts.SellerAccounts;
+import io.openmws.server.developers.Developer;
 import io.openmws.server.developers.Developers;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Registers developers for tests, creating their seller account when none is named. */
+/** Registers developers for tests (creating their seller account when none is named), suspends and reinstates them. */
 @RestController
 class DevelopersApi {
 
@@ -31,6 +34,13 @@ class DevelopersApi {
         }
     }
 
+    record Suspension(String reason) {}
+
+    record DeveloperState(String developerId, String status) {}
+
+    /** Who the control API records as having suspended or reinstated a developer. */
+    static final String ACTOR = "control-api";
+
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }
@@ -45,6 +55,34 @@ class DevelopersApi {
         this.accounts = accounts;
         this.sellers = sellers;
         this.messages = messages;
+    }
+
+    @PostMapping("/sandbox/v1/developers/{developerId}/suspend")
+    DeveloperState suspend(@PathVariable String developerId, @RequestBody(required = false) Suspension request) {
+        String reason = request == null ? null : request.reason();
+        return changeStatus(developerId, () -> developers.suspend(developerId, reason, ACTOR));
+    }
+
+    @PostMapping("/sandbox/v1/developers/{developerId}/reinstate")
+    DeveloperState reinstate(@PathVariable String developerId) {
+        return changeStatus(developerId, () -> developers.reinstate(developerId, ACTOR));
+    }
+
+    private DeveloperState changeStatus(String developerId, Supplier<Developer> change) {
+        try {
+            Developer developer = change.get();
+            return new DeveloperState(developer.developerId().digits(), developer.status().name());
+        } catch (Developers.StatusChangeRefused refused) {
+            if (refused.unknownDeveloper()) {
+                throw SandboxApiException.notFound("No developer has Developer ID "
+                        + SellersApi.abbreviate(developerId) + ".");
+            }
+            String text = messages.getMessage(refused.messageKey(), new Object[] {Developers.MAX_REASON_LENGTH},
+                    refused.messageKey(), Locale.ENGLISH);
+            boolean badInput = refused.messageKey().endsWith("reasonTooLong");
+            throw new SandboxApiException(badInput ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT,
+                    badInput ? "InvalidInput" : "Conflict", text);
+        }
     }
 
     @PostMapping("/sandbox/v1/developers")

@@ -18,10 +18,11 @@ import org.springframework.stereotype.Component;
 /**
  * The bearer token of the sandbox control API: {@code openmws.sandbox.operator-token}, or else one
  * generated at first start and kept in {@code openmws.sandbox.operator-token-file} (owner-only). Its
- * location is logged, never its value. In production mode there is none, and nothing matches.
+ * location is logged, never its value. In production mode there is none, and nothing matches. The
+ * control API takes it as a bearer token; the operator pages take it at their sign-in.
  */
 @Component
-class OperatorToken {
+public class OperatorToken {
 
     private static final Logger log = LoggerFactory.getLogger(OperatorToken.class);
 
@@ -37,7 +38,8 @@ class OperatorToken {
         }
     }
 
-    boolean matches(String presented) {
+    /** Whether {@code presented} (surrounding spaces ignored) is the token; constant-time. */
+    public boolean matches(String presented) {
         return token != null && presented != null
                 && MessageDigest.isEqual(token, presented.strip().getBytes(StandardCharsets.UTF_8));
     }
