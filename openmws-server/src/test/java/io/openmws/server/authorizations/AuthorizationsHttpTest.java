@@ -248,7 +248,19 @@ class AuthorizationsHttpTest {
         }
 
         /** Waits until the expiry watch has run at the platform time of now (it is due after any move of 10 minutes or more). */
+        /**
+         * Waits for a whole run of the expiry watch that started after the clock last moved. A run
+         * already going when the test moved the clock finishes with the old time and reschedules into
+         * the new future; so after the first rescheduled run, the clock moves one more interval and a
+         * second run is awaited, which surely started after the move.
+         */
         void awaitExpiryWatch() {
+            awaitRescheduledWatch();
+            clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+            awaitRescheduledWatch();
+        }
+
+        private void awaitRescheduledWatch() {
             Instant now = clock.instant();
             await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
                             SELECT execution_time FROM scheduled_tasks
