@@ -132,7 +132,16 @@ class DeveloperCallsTest {
 
             clock.advance(Duration.ofDays(31));
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(count).query(Long.class).single() == 0);
+            // A retention run already going when the clock moved works with the old time and
+            // reschedules an hour ahead: then one more hour brings the next run.
+            for (int attempt = 0; attempt < 3 && jdbc.sql(count).query(Long.class).single() > 0; attempt++) {
+                try {
+                    await().atMost(Duration.ofSeconds(4)).until(() -> jdbc.sql(count).query(Long.class).single() == 0);
+                } catch (org.awaitility.core.ConditionTimeoutException notYet) {
+                    clock.advance(Duration.ofMinutes(61));
+                }
+            }
+            assertThat(jdbc.sql(count).query(Long.class).single()).isZero();
         }
 
         @Test
