@@ -39,7 +39,9 @@ import java.util.regex.Pattern;
  * </ol>
  *
  * <p>Usage: {@code java -cp openmws-benchmarks/target/benchmarks.jar io.openmws.benchmarks.GatewayLoad
- * BASE_URL OPERATOR_TOKEN [sellers=100] [developers=10] [seconds=20] [connections=16]}
+ * BASE_URL OPERATOR_TOKEN [sellers=100] [developers=10] [seconds=20] [connections=16] [bodies-file]}.
+ * With a bodies file, it only makes the fixtures and writes one signed form body a line (valid for
+ * 15 minutes), for a load tool such as wrk ({@code bench/gateway/run.sh}).
  */
 public final class GatewayLoad {
 
@@ -68,10 +70,12 @@ public final class GatewayLoad {
         int developers = args.length > 3 ? Integer.parseInt(args[3]) : 10;
         int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 20;
         int connections = args.length > 5 ? Integer.parseInt(args[5]) : 16;
-        new GatewayLoad(args[0].replaceAll("/$", ""), args[1]).run(sellers, developers, seconds, connections);
+        java.nio.file.Path bodies = args.length > 6 ? java.nio.file.Path.of(args[6]) : null;
+        new GatewayLoad(args[0].replaceAll("/$", ""), args[1]).run(sellers, developers, seconds, connections, bodies);
     }
 
-    private void run(int sellerCount, int developerCount, int seconds, int connections) throws Exception {
+    private void run(int sellerCount, int developerCount, int seconds, int connections, java.nio.file.Path bodies)
+            throws Exception {
         System.out.printf("Fixtures: %d sellers x %d developers%n", sellerCount, developerCount);
         List<Developer> developers = new ArrayList<>();
         for (int i = 0; i < developerCount; i++) {
@@ -95,6 +99,11 @@ public final class GatewayLoad {
         HttpResponse<String> first = http.send(probe, HttpResponse.BodyHandlers.ofString());
         if (first.statusCode() != 200) {
             throw new IllegalStateException("A signed call failed: HTTP " + first.statusCode() + "\n" + first.body());
+        }
+        if (bodies != null) {
+            java.nio.file.Files.write(bodies, calls.stream().map(Call::body).toList());
+            System.out.printf("%,d signed bodies written to %s%n", calls.size(), bodies);
+            return;
         }
 
         System.out.printf("Warm-up %d s ...%n", Math.min(10, seconds));

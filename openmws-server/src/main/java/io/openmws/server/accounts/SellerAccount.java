@@ -25,6 +25,12 @@ public record SellerAccount(
         marketplaceIds = List.copyOf(marketplaceIds);
     }
 
+    /** The same account with other marketplaces. */
+    public SellerAccount withMarketplaces(List<String> ids) {
+        return new SellerAccount(id, sellerId, email, businessName, contactName, status, homeMarketplaceId, ids, staging,
+                createdAt);
+    }
+
     public boolean active() {
         return status == AccountStatus.ACTIVE;
     }

@@ -79,19 +79,22 @@ class SellerAccountRepository {
     }
 
     private Optional<Credentials> find(String where, Object key) {
+        // Two statements one after the other: a query inside the row mapper would hold a second
+        // connection while the first is open, and starve the pool under load.
         return jdbc.sql("SELECT " + COLUMNS + " FROM seller_account WHERE " + where)
                 .param("key", key)
                 .query(this::credentials)
-                .optional();
+                .optional()
+                .map(c -> new Credentials(c.account().withMarketplaces(
+                        marketplaces(c.account().id(), c.account().homeMarketplaceId())), c.passwordHash(), c.lockedUntil()));
     }
 
+    /** The row; its marketplaces are filled in by {@link #find}. */
     private Credentials credentials(ResultSet rs, int row) throws SQLException {
-        long id = rs.getLong("id");
-        SellerAccount account = new SellerAccount(id, rs.getString("seller_id"), rs.getString("email"),
+        SellerAccount account = new SellerAccount(rs.getLong("id"), rs.getString("seller_id"), rs.getString("email"),
                 rs.getString("business_name"), rs.getString("contact_name"),
                 AccountStatus.valueOf(rs.getString("status")), rs.getString("home_marketplace_id"),
-                marketplaces(id, rs.getString("home_marketplace_id")), rs.getBoolean("staging"),
-                SqlTime.read(rs, "created_at"));
+                List.of(), rs.getBoolean("staging"), SqlTime.read(rs, "created_at"));
         return new Credentials(account, rs.getString("password_hash"), SqlTime.read(rs, "locked_until"));
     }
 

@@ -7,6 +7,7 @@ import io.openmws.server.accounts.SellerAccount;
 import io.openmws.server.accounts.SellerAccounts;
 import io.openmws.server.accounts.SellerPrincipal;
 import io.openmws.server.developers.Developers;
+import io.openmws.server.gateway.CallHistory;
 import io.openmws.server.support.OpenMwsProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -42,17 +43,25 @@ class UserPermissionsController {
     /** The longest developer name or ID worth looking up; longer input cannot match. */
     private static final int MAX_INPUT = 100;
 
+    /** How many of the developer's latest calls for this seller the authorization's page lists. */
+    static final int LATEST_CALLS = 100;
+
+    /** A call with its time written for people. */
+    record CallRow(String at, CallHistory.Call call) {}
+
     private final Authorizations authorizations;
     private final SellerAccounts accounts;
     private final Developers developers;
+    private final CallHistory callHistory;
     private final OpenMwsProperties properties;
     private final Clock clock;
 
     UserPermissionsController(Authorizations authorizations, SellerAccounts accounts, Developers developers,
-                              OpenMwsProperties properties, Clock clock) {
+                              CallHistory callHistory, OpenMwsProperties properties, Clock clock) {
         this.authorizations = authorizations;
         this.accounts = accounts;
         this.developers = developers;
+        this.callHistory = callHistory;
         this.properties = properties;
         this.clock = clock;
     }
@@ -155,6 +164,11 @@ class UserPermissionsController {
         model.addAttribute("marketplaces", marketplacesOf(account));
         model.addAttribute("events", authorizations.events(authorization).stream().map(EventRow::of).toList());
         model.addAttribute("token", token);
+        String developerId = authorization.developerId().digits();
+        model.addAttribute("daily", callHistory.dailyCounts(developerId, authorization.sellerId()));
+        model.addAttribute("latestCalls", callHistory.latest(developerId, authorization.sellerId(), LATEST_CALLS).stream()
+                .map(c -> new CallRow(DisplayTime.minute(c.calledAt()), c)).toList());
+        model.addAttribute("latestCount", LATEST_CALLS);
         return "authorizations/authorization";
     }
 

@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Developers {
 
     /** "Last used" is kept to this precision, so busy keys do not write on every call. */
-    static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+    public static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
     private static final Logger log = LoggerFactory.getLogger(Developers.class);
 

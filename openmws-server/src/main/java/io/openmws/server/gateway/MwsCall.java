@@ -23,9 +23,10 @@ public final class MwsCall {
     private final ParsedUserAgent userAgent;
     private final Instant receivedAt;
     private final InputStream body;
+    private final boolean selfAccess;
 
     MwsCall(ApiSection section, String action, String requestId, MwsParameters parameters, String developerId,
-            String sellerId, ParsedUserAgent userAgent, Instant receivedAt, InputStream body) {
+            String sellerId, boolean selfAccess, ParsedUserAgent userAgent, Instant receivedAt, InputStream body) {
         this.section = section;
         this.action = action;
         this.requestId = requestId;
@@ -35,6 +36,12 @@ public final class MwsCall {
         this.userAgent = userAgent;
         this.receivedAt = receivedAt;
         this.body = body;
+        this.selfAccess = selfAccess;
+    }
+
+    /** Whether the developer calls for its own seller account (no MWS Auth Token needed). */
+    public boolean selfAccess() {
+        return selfAccess;
     }
 
     public ApiSection section() {

@@ -228,8 +228,9 @@ class MwsGateway {
             }
         }
         InputStream body = SUBMIT_FEED.equals(operation.action()) ? request.getInputStream() : InputStream.nullInputStream();
-        return new MwsCall(section, operation.action(), requestId, parameters, key.developerId(), sellerId, userAgent,
-                clock.instant(), body);
+        boolean self = sellerId != null && sellerId.equals(key.ownSellerId());
+        return new MwsCall(section, operation.action(), requestId, parameters, key.developerId(), sellerId, self,
+                userAgent, clock.instant(), body);
     }
 
     private static String seller(MwsParameters parameters, MwsOperation operation) {

@@ -80,6 +80,35 @@ class DeveloperCallsTest {
         }
 
         @Test
+        void theSellerSeesTheCallsOfADeveloperItAuthorizedAndNoOthers() {
+            JsonClient control = new JsonClient(port, TOKEN);
+            var seller = control.post("/sandbox/v1/sellers", "{}").json();
+            String sellerId = seller.get("sellerId").asString();
+            Dev dev = developer();
+            Dev other = developer();
+            String developerId = jdbc.sql("SELECT developer_id FROM developer d JOIN developer_access_key k "
+                    + "ON k.developer_ref = d.id WHERE k.access_key_id = ?").param(dev.accessKeyId()).query(String.class).single();
+            String token = control.post("/sandbox/v1/authorizations", "{\"sellerId\":\"" + sellerId
+                    + "\",\"developerId\":\"" + developerId + "\"}").json().get("mwsAuthToken").asString();
+            Map<String, String> params = new TreeMap<>(Map.of("Action", "ListMarketplaceParticipations",
+                    "Version", "2011-07-01", "SellerId", sellerId, "MWSAuthToken", token));
+            assertThat(new MwsClient(port).signedPost("/Sellers/2011-07-01", dev.accessKeyId(), dev.secretKey(), params)
+                    .status()).isEqualTo(200);
+            new MwsClient(port).signedPost("/Sellers/2011-07-01", other.accessKeyId(), other.secretKey(), params);
+            callLog.flush();
+            long ref = jdbc.sql("SELECT a.id FROM seller_authorization a JOIN seller_account s ON s.id = a.account_id WHERE s.seller_id = ?").param(sellerId)
+                    .query(Long.class).single();
+
+            PortalClient portal = new PortalClient(port);
+            portal.submit("/login", "/login", "username", seller.get("email").asString(),
+                    "password", seller.get("password").asString());
+            String page = portal.get("/sellercentral/settings/user-permissions/authorizations/" + ref).body();
+
+            assertThat(page).contains("API calls by this developer").contains("Sellers/ListMarketplaceParticipations")
+                    .doesNotContain("AccessDenied");
+        }
+
+        @Test
         void anotherDevelopersCallsAreNotShown() {
             Dev mine = developer();
             Dev theirs = developer();

@@ -117,6 +117,40 @@ class GatewayApiTest {
                     "Content-Type", "application/x-www-form-urlencoded; charset=utf-8"), form.getBytes(StandardCharsets.UTF_8));
         }
 
+        @Test
+        void aCallSignedTheOfficialJavaClientsWaySucceeds() throws Exception {
+            Fixture f = developer();
+            // MwsUtl.calculateStringToSignV2 and urlEncode of the official Java client, written out here
+            // with the JDK only: an implementation independent of the protocol module's signer.
+            java.util.SortedMap<String, String> params = new java.util.TreeMap<>(Map.of(
+                    "AWSAccessKeyId", f.accessKeyId(), "Action", "ListMarketplaceParticipations",
+                    "SellerId", f.sellerId(), "SignatureMethod", "HmacSHA256", "SignatureVersion", "2",
+                    "Timestamp", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+                            .withZone(ZoneOffset.UTC).format(clock.realTime().instant()),
+                    "Version", "2011-07-01"));
+            StringBuilder query = new StringBuilder();
+            for (Map.Entry<String, String> e : params.entrySet()) {
+                if (query.length() > 0) {
+                    query.append('&');
+                }
+                query.append(officialEncode(e.getKey())).append('=').append(officialEncode(e.getValue()));
+            }
+            String toSign = "POST\n" + "localhost:" + port + "\n" + officialEncode(SELLERS).replace("%2F", "/")
+                    + "\n" + query;
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(f.secretKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String signature = java.util.Base64.getEncoder().encodeToString(mac.doFinal(toSign.getBytes(StandardCharsets.UTF_8)));
+
+            Answer answer = mws().postForm(SELLERS, query + "&Signature=" + officialEncode(signature));
+
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        }
+
+        static String officialEncode(String value) {
+            return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)
+                    .replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+        }
+
         // --- signed calls ------------------------------------------------------------------------------
 
         @Test
@@ -265,6 +299,33 @@ class GatewayApiTest {
             assertThat(noToken.error().errors().get(0).message()).isEqualTo("Missing required MWSAuthToken for Seller.");
             assertThat(wrongToken.status()).isEqualTo(401);
             assertThat(wrongToken.error().errors().get(0).message()).isEqualTo("Access denied");
+        }
+
+        @Test
+        void getAuthTokenAnswersASellerCallingItselfOnly() {
+            Fixture self = developer();
+            Fixture other = developer();
+            Map<String, String> ownAccount = new TreeMap<>(Map.of("Action", "GetAuthToken", "Version", "2011-07-01",
+                    "SellerId", self.sellerId()));
+            Map<String, String> foreign = new TreeMap<>(ownAccount);
+            foreign.put("SellerId", other.sellerId());
+            foreign.put("MWSAuthToken", "amzn.mws.00000000-0000-4000-8000-000000000000");
+
+            Answer first = mws().signedPost(SELLERS, self.accessKeyId(), self.secretKey(), ownAccount);
+            Answer again = mws().signedPost(SELLERS, self.accessKeyId(), self.secretKey(), ownAccount);
+            Answer denied = mws().signedPost(SELLERS, self.accessKeyId(), self.secretKey(), foreign);
+
+            assertThat(first.status()).isEqualTo(200);
+            Matcher token = Pattern.compile("<GetAuthTokenResult><MWSAuthToken>(amzn\\.mws\\.[0-9a-f-]{36})</MWSAuthToken>")
+                    .matcher(first.body());
+            assertThat(token.find()).as(first.body()).isTrue();
+            assertThat(again.body()).contains(token.group(1));
+            assertThat(denied.status()).isEqualTo(401);
+            assertThat(denied.errorCode()).isEqualTo("AccessDenied");
+            // The token serves self-access like any other (which needs none).
+            Map<String, String> withToken = listParticipations(self.sellerId());
+            withToken.put("MWSAuthToken", token.group(1));
+            assertThat(mws().signedPost(SELLERS, self.accessKeyId(), self.secretKey(), withToken).status()).isEqualTo(200);
         }
 
         @Test

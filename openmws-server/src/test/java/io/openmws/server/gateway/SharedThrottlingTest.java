@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** With the database store, nodes sharing one PostgreSQL draw on one throttle budget. */
+/**
+ * Several nodes on one PostgreSQL: with the database store they draw on one throttle budget, and a
+ * revocation on one node holds on the other at its very next call.
+ */
 class SharedThrottlingTest {
 
     private static ConfigurableApplicationContext start(List<String> args) {
@@ -45,6 +48,36 @@ class SharedThrottlingTest {
 
             assertThat(third.status()).isEqualTo(503);
             assertThat(third.errorCode()).isEqualTo("RequestThrottled");
+        }
+    }
+
+    @Test
+    void aRevocationOnOneNodeHoldsOnTheOtherWithinASecond() {
+        TestDatabases.Database db = TestDatabases.newPostgresDatabase();
+        List<String> args = new ArrayList<>(List.of(db.asArguments()));
+        args.addAll(List.of("--server.port=0", "--openmws.sandbox.operator-token=nodes"));
+        try (var nodeA = start(args); var nodeB = start(args)) {
+            JsonClient control = new JsonClient(port(nodeA), "nodes");
+            var dev = control.post("/sandbox/v1/developers", "{}").json();
+            String sellerId = control.post("/sandbox/v1/sellers", "{}").json().get("sellerId").asString();
+            String developerId = dev.get("developerId").asString();
+            String token = control.post("/sandbox/v1/authorizations",
+                    "{\"sellerId\":\"" + sellerId + "\",\"developerId\":\"" + developerId + "\"}").json()
+                    .get("mwsAuthToken").asString();
+            Map<String, String> call = new TreeMap<>(Map.of("Action", "ListMarketplaceParticipations",
+                    "Version", "2011-07-01", "SellerId", sellerId, "MWSAuthToken", token));
+            MwsClient b = new MwsClient(port(nodeB));
+            String key = dev.get("accessKeyId").asString();
+            String secret = dev.get("secretKey").asString();
+            assertThat(b.signedPost("/Sellers/2011-07-01", key, secret, call).status()).isEqualTo(200);
+
+            control.post("/sandbox/v1/authorizations/" + sellerId + "/" + developerId + "/revoke", null);
+            long revokedAt = System.nanoTime();
+            var after = b.signedPost("/Sellers/2011-07-01", key, secret, call);
+
+            assertThat(after.status()).isEqualTo(401);
+            assertThat(after.errorCode()).isEqualTo("AccessDenied");
+            assertThat(System.nanoTime() - revokedAt).isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(1));
         }
     }
 
