@@ -116,6 +116,21 @@ public final class SellersApi {
     }
 
     /**
+     * {@code GetAuthToken}: the MWS Auth Token of the developer's own seller account (self-access), for
+     * programs that want to send a token on every call. Endpoints answer it only for the developer's own
+     * account; for any other seller it is {@link MwsException.Kind#ACCESS_DENIED}.
+     *
+     * @param ownAccount the developer's own seller account ({@link SellerAccess#selfAccess})
+     * @return the token; never log it
+     * @throws MwsException when the call fails
+     */
+    public String getAuthToken(SellerAccess ownAccount) {
+        Objects.requireNonNull(ownAccount, "ownAccount");
+        return executor.execute(MwsCall.forSeller(ApiSection.SELLERS, "GetAuthToken", ownAccount, Map.of()),
+                SellersXml.authToken());
+    }
+
+    /**
      * The Sellers section's service status. It needs no seller; its throttle bucket (2 calls, one more
      * every 5 minutes) belongs to the developer account.
      *

@@ -124,6 +124,25 @@ class SellersApiTest {
     }
 
     @Test
+    void aDeveloperGetsTheTokenOfItsOwnAccountOnly(Sandbox sandbox) {
+        SandboxSeller own = sandbox.newSeller("ATVPDKIKX0DER");
+        SandboxDeveloper developer = sandbox.newDeveloper(own);
+        SandboxSeller other = sandbox.newSeller("ATVPDKIKX0DER");
+        SandboxAuthorization grant = sandbox.authorize(other, developer);
+        MwsClient client = client(sandbox, developer);
+
+        String token = client.sellers().getAuthToken(SellerAccess.selfAccess(own.sellerId(), List.of("ATVPDKIKX0DER")));
+        MwsException denied = org.assertj.core.api.Assertions.catchThrowableOfType(MwsException.class,
+                () -> client.sellers().getAuthToken(SellerAccess.of(other.sellerId(), grant.mwsAuthToken(),
+                        List.of("ATVPDKIKX0DER"))));
+
+        assertThat(token).startsWith("amzn.mws.");
+        assertThat(client.sellers().getAuthToken(SellerAccess.selfAccess(own.sellerId(), List.of("ATVPDKIKX0DER"))))
+                .isEqualTo(token);
+        assertThat(denied.kind()).isEqualTo(MwsException.Kind.ACCESS_DENIED);
+    }
+
+    @Test
     void theServiceStatusIsReadWithItsTimestamp(Sandbox sandbox) {
         MwsClient client = client(sandbox, sandbox.newDeveloper());
 

@@ -40,6 +40,22 @@ public final class SellersXml {
         return SellersXml::readServiceStatus;
     }
 
+    /** A parser of {@code GetAuthTokenResponse}: the {@code MWSAuthToken} it holds. */
+    public static ResponseParser<String> authToken() {
+        return (body, requestId) -> read(body, "GetAuthTokenResponse", r -> {
+            String token = null;
+            while (r.hasNext()) {
+                if (r.next() == XMLStreamConstants.START_ELEMENT && "MWSAuthToken".equals(r.getLocalName())) {
+                    token = text(r).strip();
+                }
+            }
+            if (token == null || token.isEmpty()) {
+                throw new IOException("it has no <MWSAuthToken>");
+            }
+            return token;
+        });
+    }
+
     private static Page<MarketplaceParticipation> readParticipations(InputStream body, String root, String headerRequestId)
             throws IOException {
         return read(body, root, r -> {
