@@ -14,7 +14,7 @@ public class OpenMwsSandboxExtension implements ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(OpenMwsSandboxExtension.class);
 
     /** Closes the platform with the class's extension context. */
-    private record Running(Sandbox sandbox) implements ExtensionContext.Store.CloseableResource {
+    private record Running(Sandbox sandbox) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             sandbox.close();

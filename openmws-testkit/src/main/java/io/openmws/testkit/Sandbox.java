@@ -111,6 +111,28 @@ public final class Sandbox implements AutoCloseable {
                 Instant.parse(a.get("expiresAt").asString()), strings(a.get("marketplaces")));
     }
 
+    /** The seller revokes the developer's access: its token stops working at once, for good. */
+    public SandboxAuthorization revoke(SandboxAuthorization authorization) {
+        return pairCall(authorization, "revoke");
+    }
+
+    /**
+     * The seller renews the authorization (from 30 days before it expires, or after): the same token
+     * works for 12 more months.
+     */
+    public SandboxAuthorization renew(SandboxAuthorization authorization) {
+        return pairCall(authorization, "renew");
+    }
+
+    private SandboxAuthorization pairCall(SandboxAuthorization authorization, String action) {
+        JsonNode a = call("POST", "/sandbox/v1/authorizations/" + authorization.sellerId() + "/"
+                + authorization.developerId() + "/" + action, null);
+        return new SandboxAuthorization(a.get("sellerId").asString(), a.get("developerId").asString(),
+                authorization.mwsAuthToken(), a.get("status").asString(), Instant.parse(a.get("authorizedAt").asString()),
+                a.hasNonNull("expiresAt") ? Instant.parse(a.get("expiresAt").asString()) : null,
+                strings(a.get("marketplaces")));
+    }
+
     /** Switches throttling off (or back on) for a developer's calls. */
     public void throttling(SandboxDeveloper developer, boolean enabled) {
         call("POST", "/sandbox/v1/developers/" + developer.developerId() + "/throttling", "{\"enabled\":" + enabled + "}");

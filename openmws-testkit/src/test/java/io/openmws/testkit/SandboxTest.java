@@ -38,6 +38,23 @@ class SandboxTest {
     }
 
     @Test
+    void authorizationsAreRevokedAndRenewed(Sandbox sandbox) {
+        SandboxDeveloper developer = sandbox.newDeveloper();
+        SandboxAuthorization first = sandbox.authorize(sandbox.newSeller(), developer);
+        SandboxAuthorization second = sandbox.authorize(sandbox.newSeller(), developer);
+
+        SandboxAuthorization revoked = sandbox.revoke(first);
+        sandbox.advance(Duration.ofDays(340));
+        SandboxAuthorization renewed = sandbox.renew(second);
+
+        assertThat(first.status()).isEqualTo("ACTIVE");
+        assertThat(revoked.status()).isEqualTo("REVOKED");
+        assertThat(renewed.status()).isEqualTo("ACTIVE");
+        assertThat(renewed.mwsAuthToken()).isEqualTo(second.mwsAuthToken());
+        assertThat(renewed.expiresAt()).isAfter(second.expiresAt());
+    }
+
+    @Test
     void theClockMovesForward(Sandbox sandbox) {
         Instant before = sandbox.now();
 
