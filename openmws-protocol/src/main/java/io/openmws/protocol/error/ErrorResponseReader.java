@@ -60,8 +60,8 @@ public final class ErrorResponseReader {
                 }
                 switch (r.getLocalName()) {
                     case "Error" -> errors.add(readError(r));
-                    case "RequestID", "RequestId" -> requestId = text(r).strip();
-                    default -> text(r);
+                    case "RequestID", "RequestId" -> requestId = SafeXml.elementText(r).strip();
+                    default -> SafeXml.elementText(r);
                 }
             }
             if (errors.isEmpty()) {
@@ -95,35 +95,16 @@ public final class ErrorResponseReader {
                 continue;
             }
             switch (r.getLocalName()) {
-                case "Type" -> type = text(r);
-                case "Code" -> code = text(r).strip();
-                case "Message" -> message = text(r);
-                case "Detail" -> detail = text(r);
-                default -> text(r);
+                case "Type" -> type = SafeXml.elementText(r);
+                case "Code" -> code = SafeXml.elementText(r).strip();
+                case "Message" -> message = SafeXml.elementText(r);
+                case "Detail" -> detail = SafeXml.elementText(r);
+                default -> SafeXml.elementText(r);
             }
         }
         if (code == null || code.isEmpty()) {
             throw new IOException("Not a usable MWS ErrorResponse: an <Error> has no <Code>.");
         }
         return MwsError.received(ErrorType.fromWire(type).orElse(null), code, message, detail);
-    }
-
-    /** All text inside the current element, nested elements included; leaves the reader on its end tag. */
-    private static String text(XMLStreamReader r) throws XMLStreamException {
-        StringBuilder text = new StringBuilder();
-        int depth = 1;
-        while (depth > 0) {
-            int event = r.next();
-            switch (event) {
-                case XMLStreamConstants.START_ELEMENT -> depth++;
-                case XMLStreamConstants.END_ELEMENT -> depth--;
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        text.append(r.getText());
-                default -> {
-                    // comments and processing instructions carry no content
-                }
-            }
-        }
-        return text.toString();
     }
 }

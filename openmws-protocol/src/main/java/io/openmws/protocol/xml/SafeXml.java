@@ -2,7 +2,9 @@ package io.openmws.protocol.xml;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * Hardened StAX input for all XML this project parses (feeds, responses read by the SDK, error
@@ -36,5 +38,30 @@ public final class SafeXml {
                     + ". MWS documents never need DTDs or external entities.");
         });
         return factory;
+    }
+
+    /**
+     * All text inside the element the reader stands on (its start tag), nested elements included;
+     * leaves the reader on that element's end tag.
+     *
+     * @param reader a reader positioned on a start element
+     * @return the element's text, empty for an empty element
+     * @throws XMLStreamException when the document breaks off
+     */
+    public static String elementText(XMLStreamReader reader) throws XMLStreamException {
+        StringBuilder text = new StringBuilder();
+        int depth = 1;
+        while (depth > 0) {
+            switch (reader.next()) {
+                case XMLStreamConstants.START_ELEMENT -> depth++;
+                case XMLStreamConstants.END_ELEMENT -> depth--;
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                        text.append(reader.getText());
+                default -> {
+                    // comments and processing instructions carry no content
+                }
+            }
+        }
+        return text.toString();
     }
 }

@@ -46,7 +46,7 @@ public final class SellersXml {
             String token = null;
             while (r.hasNext()) {
                 if (r.next() == XMLStreamConstants.START_ELEMENT && "MWSAuthToken".equals(r.getLocalName())) {
-                    token = text(r).strip();
+                    token = SafeXml.elementText(r).strip();
                 }
             }
             if (token == null || token.isEmpty()) {
@@ -68,7 +68,7 @@ public final class SellersXml {
                     continue;
                 }
                 switch (r.getLocalName()) {
-                    case "NextToken" -> nextToken = text(r).strip();
+                    case "NextToken" -> nextToken = SafeXml.elementText(r).strip();
                     case "Participation" -> participations.add(children(r));
                     case "Marketplace" -> {
                         Map<String, String> m = children(r);
@@ -77,7 +77,7 @@ public final class SellersXml {
                                 m.getOrDefault("DefaultCountryCode", ""), m.getOrDefault("DefaultCurrencyCode", ""),
                                 m.getOrDefault("DefaultLanguageCode", ""), m.getOrDefault("DomainName", "")));
                     }
-                    case "RequestId", "RequestID" -> requestId = text(r).strip();
+                    case "RequestId", "RequestID" -> requestId = SafeXml.elementText(r).strip();
                     default -> {
                         // a container (Result, ListParticipations, ...) or an element this SDK does not know
                     }
@@ -110,14 +110,14 @@ public final class SellersXml {
                     continue;
                 }
                 switch (r.getLocalName()) {
-                    case "Status" -> status = text(r).strip();
-                    case "Timestamp" -> timestamp = text(r).strip();
-                    case "MessageId" -> messageId = text(r).strip();
+                    case "Status" -> status = SafeXml.elementText(r).strip();
+                    case "Timestamp" -> timestamp = SafeXml.elementText(r).strip();
+                    case "MessageId" -> messageId = SafeXml.elementText(r).strip();
                     case "Message" -> {
                         Map<String, String> m = children(r);
                         messages.add(new ServiceStatus.Message(m.getOrDefault("Locale", ""), m.getOrDefault("Text", "")));
                     }
-                    case "RequestId", "RequestID" -> requestId = text(r).strip();
+                    case "RequestId", "RequestID" -> requestId = SafeXml.elementText(r).strip();
                     default -> {
                         // containers and unknown elements
                     }
@@ -184,28 +184,10 @@ public final class SellersXml {
             }
             if (event == XMLStreamConstants.START_ELEMENT) {
                 String name = r.getLocalName();
-                values.putIfAbsent(name, text(r).strip());
+                values.putIfAbsent(name, SafeXml.elementText(r).strip());
             }
         }
         return values;
-    }
-
-    /** All text inside the current element, nested elements included; leaves the reader on its end tag. */
-    private static String text(XMLStreamReader r) throws XMLStreamException {
-        StringBuilder text = new StringBuilder();
-        int depth = 1;
-        while (depth > 0) {
-            switch (r.next()) {
-                case XMLStreamConstants.START_ELEMENT -> depth++;
-                case XMLStreamConstants.END_ELEMENT -> depth--;
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        text.append(r.getText());
-                default -> {
-                    // comments, processing instructions
-                }
-            }
-        }
-        return text.toString();
     }
 
     private static String firstNonBlank(String a, String b) {
