@@ -19,7 +19,6 @@ import io.openmws.server.support.OpenMwsProperties;
 import io.openmws.server.support.PlatformClock;
 import java.io.PrintStream;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +49,6 @@ class DemoData {
     private final Authorizations authorizations;
     private final PlatformClock clock;
     private final PrintStream console;
-    private final SecureRandom random = new SecureRandom();
 
     DemoData(SandboxProperties sandbox, OpenMwsProperties platform, SellerAccounts accounts, Developers developers,
              Authorizations authorizations, PlatformClock clock) {
@@ -91,7 +89,7 @@ class DemoData {
         String developerPassword = null;
         Optional<SellerAccount> developerAccount = accounts.byEmail(DEVELOPER_EMAIL);
         if (developerAccount.isEmpty()) {
-            developerPassword = password();
+            developerPassword = SandboxText.password();
             developerAccount = Optional.of(accounts.createVerified(new SellerAccounts.SignUp("OpenMWS Demo Developer Ltd",
                     "Dana Demo", DEVELOPER_EMAIL, developerPassword, "ATVPDKIKX0DER", List.of()), false));
         }
@@ -108,7 +106,7 @@ class DemoData {
         String sellerPassword = null;
         Optional<SellerAccount> sellerAccount = accounts.byEmail(SELLER_EMAIL);
         if (sellerAccount.isEmpty()) {
-            sellerPassword = password();
+            sellerPassword = SandboxText.password();
             sellerAccount = Optional.of(accounts.createVerified(new SellerAccounts.SignUp("OpenMWS Demo Seller Inc",
                     "Sam Seller", SELLER_EMAIL, sellerPassword, "ATVPDKIKX0DER", List.of("A2EUQ1WTGCTBG2")), true));
         }
@@ -159,19 +157,5 @@ class DemoData {
 
     private static String passwordNote(String password) {
         return password == null ? "   (password as printed at its first start)" : "   password " + password;
-    }
-
-    private String password() {
-        String alphabet = "abcdefghijkmnopqrstuvwxyz23456789";
-        StringBuilder sb = new StringBuilder();
-        for (int group = 0; group < 4; group++) {
-            if (group > 0) {
-                sb.append('-');
-            }
-            for (int i = 0; i < 5; i++) {
-                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-        }
-        return sb.toString();
     }
 }

@@ -41,6 +41,10 @@ class DevelopersApi {
     /** Who the control API records as having suspended or reinstated a developer. */
     static final String ACTOR = "control-api";
 
+    /** Refusals that name something in use already, answered 409 rather than 400. */
+    private static final java.util.Set<String> CONFLICTS = java.util.Set.of("developers.developerName.taken",
+            "developers.sandbox.alreadyRegistered", "developers.sandbox.keyTaken");
+
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }
@@ -108,7 +112,7 @@ class DevelopersApi {
                     created.accessKeyId(), created.secretKey().reveal());
         } catch (Developers.SandboxRegistrationRefused refused) {
             String text = messages.getMessage(refused.messageKey(), null, refused.messageKey(), Locale.ENGLISH);
-            boolean conflict = refused.messageKey().endsWith("aken") || refused.messageKey().endsWith("alreadyRegistered");
+            boolean conflict = CONFLICTS.contains(refused.messageKey());
             throw new SandboxApiException(conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
                     conflict ? "Conflict" : "InvalidInput", text);
         }

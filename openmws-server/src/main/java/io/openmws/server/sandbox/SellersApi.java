@@ -2,7 +2,6 @@ package io.openmws.server.sandbox;
 
 import io.openmws.server.accounts.SellerAccount;
 import io.openmws.server.accounts.SellerAccounts;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -37,11 +36,8 @@ class SellersApi {
 
     record StagingState(String sellerId, boolean staging) {}
 
-    private static final String WORDS_ALPHABET = "abcdefghijkmnopqrstuvwxyz23456789";
-
     private final SellerAccounts accounts;
     private final MessageSource messages;
-    private final SecureRandom random = new SecureRandom();
 
     SellersApi(SellerAccounts accounts, MessageSource messages) {
         this.accounts = accounts;
@@ -52,12 +48,12 @@ class SellersApi {
     @ResponseStatus(HttpStatus.CREATED)
     CreatedSeller create(@RequestBody(required = false) NewSeller request) {
         NewSeller r = request == null ? new NewSeller(null, null, null, null, null, null) : request;
-        String suffix = randomText(10);
+        String suffix = SandboxText.random(10);
         String email = blank(r.email()) ? "seller-" + suffix + "@sandbox.openmws.invalid" : r.email().strip();
         if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 254) {
             throw SandboxApiException.invalid("'email' must be an address like name@example.com.");
         }
-        String password = blank(r.password()) ? randomPassword() : r.password();
+        String password = blank(r.password()) ? SandboxText.password() : r.password();
         List<String> marketplaces = r.marketplaces() == null || r.marketplaces().isEmpty()
                 ? List.of("ATVPDKIKX0DER") : r.marketplaces();
         if (marketplaces.stream().anyMatch(SellersApi::blank)) {
@@ -94,19 +90,6 @@ class SellersApi {
             throw SandboxApiException.notFound("No seller account has Seller ID " + abbreviate(sellerId) + ".");
         }
         return new StagingState(sellerId, request.enabled());
-    }
-
-    private String randomPassword() {
-        // Four groups of five: about 100 bits, easy to type when a tester signs in by hand.
-        return randomText(5) + "-" + randomText(5) + "-" + randomText(5) + "-" + randomText(5);
-    }
-
-    private String randomText(int length) {
-        StringBuilder sb = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            sb.append(WORDS_ALPHABET.charAt(random.nextInt(WORDS_ALPHABET.length())));
-        }
-        return sb.toString();
     }
 
     private static boolean blank(String s) {
