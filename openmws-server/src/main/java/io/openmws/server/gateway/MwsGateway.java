@@ -151,10 +151,8 @@ class MwsGateway {
                     + MAX_REQUEST_LINE + ". Send the parameters in a form body instead.");
         }
         try {
-            MwsParameters fromQuery = MwsParameterParser.parseQuery(query);
-            boolean feed = fromQuery.get("Action").map(SUBMIT_FEED::equals).orElse(false);
-            InputStream body = feed ? null : request.getInputStream();
-            return parser.parse(query, request.getContentType(), body);
+            // The parser leaves the stream untouched for SubmitFeed, whose body is the feed.
+            return parser.parse(query, request.getContentType(), request.getInputStream());
         } catch (InvalidParametersException e) {
             throw MwsException.invalidParameter(e.getMessage());
         }
