@@ -20,13 +20,41 @@ import org.springframework.stereotype.Component;
  * thread writes to {@code mws_call} in batches. When the database cannot keep up and the queue is
  * full, records are dropped and counted rather than holding up API calls. Stopping the server
  * writes what is queued.
+ *
+ * <p>What a client sent is fitted to the columns before it is queued (see {@link Entry}), so a
+ * hostile value cannot fail an insert; should the database refuse a batch anyway, its records are
+ * written one by one and only the refused ones are lost. The writer thread survives whatever a
+ * batch throws, and {@link #record} starts a new one if it has died all the same.
  */
 @Component
 public class CallLog implements SmartLifecycle {
 
-    /** One call as recorded. {@code developerId} and {@code sellerId} are null when not known. */
+    /**
+     * One call as recorded. {@code developerId} and {@code sellerId} are null when not known. Values
+     * the client chose (the seller id, the User-Agent) are cut to their column's width and cleared of
+     * NUL characters, which PostgreSQL refuses in text.
+     */
     record Entry(String requestId, Instant calledAt, String developerId, String sellerId, String section,
-                 String action, int httpStatus, String errorCode, String userAgent, long latencyMicros) {}
+                 String action, int httpStatus, String errorCode, String userAgent, long latencyMicros) {
+        Entry {
+            requestId = requestId == null ? "unknown" : fit(requestId, 36);
+            developerId = fit(developerId, 12);
+            sellerId = fit(sellerId, 20);
+            section = fit(section, 20);
+            action = fit(action, 100);
+            errorCode = fit(errorCode, 50);
+            userAgent = fit(userAgent, 500);
+            latencyMicros = Math.min(Math.max(latencyMicros, 0), Integer.MAX_VALUE);
+        }
+
+        private static String fit(String value, int width) {
+            if (value == null) {
+                return null;
+            }
+            String clean = value.indexOf('\0') < 0 ? value : value.replace('\0', '\uFFFD');
+            return clean.length() <= width ? clean : clean.substring(0, width);
+        }
+    }
 
     private static final Logger log = LoggerFactory.getLogger(CallLog.class);
     private static final int BATCH = 500;
@@ -41,13 +69,16 @@ public class CallLog implements SmartLifecycle {
     // Held while entries are between the queue and the database, so that flush() sees them written.
     private final ReentrantLock writing = new ReentrantLock(true);
     private volatile boolean running;
-    private Thread writer;
+    private volatile Thread writer;
 
     CallLog(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     void record(Entry entry) {
+        if (running && !writer.isAlive()) {
+            startWriter();
+        }
         if (!queue.offer(entry)) {
             long n = dropped.incrementAndGet();
             if (n == 1 || n % 10_000 == 0) {
@@ -62,7 +93,7 @@ public class CallLog implements SmartLifecycle {
         try {
             List<Entry> batch = new ArrayList<>(BATCH);
             while (queue.drainTo(batch, BATCH) > 0) {
-                write(batch);
+                writeBatch(batch);
                 batch.clear();
             }
         } finally {
@@ -81,15 +112,40 @@ public class CallLog implements SmartLifecycle {
                 }
                 batch.add(first);
                 queue.drainTo(batch, BATCH - 1);
-                write(batch);
+                writeBatch(batch);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Could not write {} call records; they are lost", batch.size(), e);
+                // Only stop() may end the writer; a stray interrupt must not silence the call log.
+                if (!running) {
+                    return;
+                }
+            } catch (Throwable e) {
+                log.error("The call log writer hit an unexpected failure; {} call records are lost", batch.size(), e);
             } finally {
                 batch.clear();
                 writing.unlock();
+            }
+        }
+    }
+
+    /**
+     * Writes one batch; when the database refuses it, writes its records one at a time so that only
+     * the refused ones are lost, and counts those.
+     */
+    void writeBatch(List<Entry> batch) {
+        try {
+            write(batch);
+        } catch (RuntimeException batchFailure) {
+            int lost = 0;
+            for (Entry entry : batch) {
+                try {
+                    write(List.of(entry));
+                } catch (RuntimeException e) {
+                    lost++;
+                    log.warn("Could not write the record of call {}: {}", entry.requestId(), e.toString());
+                }
+            }
+            if (lost > 0) {
+                dropped.addAndGet(lost);
             }
         }
     }
@@ -109,9 +165,24 @@ public class CallLog implements SmartLifecycle {
         });
     }
 
+    /** How many call records were lost since start: refused by the database, or beyond the queue. */
+    public long dropped() {
+        return dropped.get();
+    }
+
     @Override
     public void start() {
         running = true;
+        startWriter();
+    }
+
+    private synchronized void startWriter() {
+        if (writer != null && writer.isAlive()) {
+            return;
+        }
+        if (writer != null) {
+            log.warn("The call log writer had stopped; starting a new one");
+        }
         writer = new Thread(this::run, "mws-call-log");
         writer.setDaemon(true);
         writer.start();

@@ -1,5 +1,6 @@
 package io.openmws.server.gateway;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +15,7 @@ class GatewayConfiguration {
         FilterRegistrationBean<MwsGatewayFilter> registration = new FilterRegistrationBean<>(new MwsGatewayFilter(gateway));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
         registration.addUrlPatterns("/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         registration.setName("mwsGateway");
         return registration;
     }

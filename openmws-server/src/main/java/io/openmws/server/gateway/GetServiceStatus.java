@@ -34,7 +34,7 @@ final class GetServiceStatus implements MwsOperation {
     }
 
     @Override
-    public void handle(MwsCall call, MwsXmlWriter result) throws IOException {
+    public void writeResult(MwsCall call, MwsXmlWriter result) throws IOException {
         ServiceStatusBoard.SectionStatus status = board.get(section);
         result.element("Status", status.status().name());
         // Real MWS stamps the evaluation with its own time, the same as x-mws-timestamp.

@@ -46,6 +46,9 @@ class MwsGateway {
     private static final int MAX_USER_AGENT = 500;
     /** MWS's limit on the request line (§1): longer requests are refused, in the MWS error form. */
     private static final int MAX_REQUEST_LINE = 8190;
+    /** The methods MWS serves (§1); the signature covers the method, so nothing else can be a call. */
+    private static final List<String> ALLOWED_METHODS = List.of("GET", "POST");
+    private static final String DEFERRED_ERROR = MwsGateway.class.getName() + ".deferredError";
 
     private final MwsOperations operations;
     private final ObjectProvider<CallerKeys> callerKeys;
@@ -80,30 +83,42 @@ class MwsGateway {
         String userAgent;
     }
 
-    void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void handle(HttpServletRequest request, HttpServletResponse response) {
         long started = System.nanoTime();
         Trace trace = new Trace();
+        String requestId = ids.requestId().value();
         try {
-            handle(request, response, trace);
+            handle(request, response, requestId, trace);
+        } catch (IOException e) {
+            // The client went away while the answer was being written: there is no one left to tell.
+            log.debug("MWS call {} {}: the answer could not be sent: {}", request.getMethod(),
+                    abbreviate(request.getRequestURI()), e.toString());
         } finally {
-            callLog.record(new CallLog.Entry(response.getHeader("x-mws-request-id"), clock.instant(), trace.developerId,
+            callLog.record(new CallLog.Entry(requestId, clock.instant(), trace.developerId,
                     trace.sellerId, trace.section, trace.action, response.getStatus(), trace.errorCode,
                     trace.userAgent, (System.nanoTime() - started) / 1_000));
         }
     }
 
-    private void handle(HttpServletRequest request, HttpServletResponse response, Trace trace) throws IOException {
-        String requestId = ids.requestId().value();
+    private void handle(HttpServletRequest request, HttpServletResponse response, String requestId, Trace trace)
+            throws IOException {
         String path = request.getRequestURI();
         List<ApiSection> sections = ApiSection.servedAt(path);
         String namespace = sections.isEmpty() ? ApiSection.UNKNOWN_PATH_NAMESPACE : sections.get(0).namespace();
         Optional<Throttles.Quota> quota = Optional.empty();
+        RequestBody body = null;
+        ByteArrayOutputStream answer = new ByteArrayOutputStream(1024);
         try {
+            if (!ALLOWED_METHODS.contains(request.getMethod())) {
+                throw new MwsException(MwsError.of(MwsErrorCode.INVALID_REQUEST, "MWS serves GET and POST only; "
+                        + abbreviate(request.getMethod()) + " is not accepted."));
+            }
             if (sections.isEmpty()) {
                 throw new MwsException(versionMissing(path) ? MwsError.invalidAddressVersionMissing(path)
                         : MwsError.invalidAddress(path));
             }
-            MwsParameters parameters = parse(request);
+            body = new RequestBody(request.getInputStream());
+            MwsParameters parameters = parse(request, body);
             String action = parameters.get("Action").filter(a -> !a.isEmpty())
                     .orElseThrow(() -> MwsException.missingParameter("Action"));
             MwsOperation operation = operations.find(sections, action)
@@ -114,7 +129,7 @@ class MwsGateway {
             namespace = section.namespaceFor(action);
             trace.section = section.sectionName();
             trace.action = operation.action();
-            MwsCall call = authenticate(request, requestId, section, operation, parameters, trace);
+            MwsCall call = authenticate(request, requestId, section, operation, parameters, body, trace);
             if (!exemptions.exempt(call.developerId())) {
                 Throttles.Verdict throttle = throttles.take(call.sellerId(), call.developerId(), section, action);
                 quota = throttle.quota();
@@ -122,27 +137,38 @@ class MwsGateway {
                     throw new MwsException(throttle.refusal().get());
                 }
             }
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
-            try (MwsXmlWriter xml = MwsXmlWriter.open(buffer)) {
+            try (MwsXmlWriter xml = MwsXmlWriter.open(answer)) {
                 xml.startResponse(section, action);
-                operation.handle(call, xml);
+                operation.writeResult(call, xml);
                 xml.endResponse(requestId);
             }
-            writeHeaders(response, requestId, quota);
-            response.setStatus(HttpServletResponse.SC_OK);
-            response.setContentLength(buffer.size());
-            buffer.writeTo(response.getOutputStream());
         } catch (MwsException e) {
             trace.errorCode = e.error().code();
-            writeError(response, namespace, requestId, quota, e.error());
-        } catch (RuntimeException e) {
-            log.error("MWS call {} {} failed (request {})", request.getMethod(), abbreviate(path), requestId, e);
-            trace.errorCode = MwsErrorCode.INTERNAL_ERROR.code();
-            writeError(response, namespace, requestId, quota, MwsError.of(MwsErrorCode.INTERNAL_ERROR));
+            writeError(request, response, new Refusal(namespace, requestId, quota, e.error()));
+            return;
+        } catch (IOException | RuntimeException e) {
+            MwsError error;
+            if (body != null && body.failed()) {
+                // A broken chunk, a body shorter than its Content-Length, a client that hung up mid-body:
+                // the client's fault, whatever the operation wrapped it in.
+                log.debug("MWS call {} {}: the request body could not be read (request {}): {}", request.getMethod(),
+                        abbreviate(path), requestId, body.failure());
+                error = MwsError.of(MwsErrorCode.INPUT_STREAM_DISCONNECTED);
+            } else {
+                log.error("MWS call {} {} failed (request {})", request.getMethod(), abbreviate(path), requestId, e);
+                error = MwsError.of(MwsErrorCode.INTERNAL_ERROR);
+            }
+            trace.errorCode = error.code();
+            writeError(request, response, new Refusal(namespace, requestId, quota, error));
+            return;
         }
+        writeHeaders(response, requestId, quota);
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentLength(answer.size());
+        answer.writeTo(response.getOutputStream());
     }
 
-    private MwsParameters parse(HttpServletRequest request) throws IOException {
+    private MwsParameters parse(HttpServletRequest request, InputStream body) throws IOException {
         String query = request.getQueryString();
         int requestLine = request.getMethod().length() + request.getRequestURI().length()
                 + (query == null ? 0 : query.length() + 1) + " HTTP/1.1".length() + 1;
@@ -152,14 +178,15 @@ class MwsGateway {
         }
         try {
             // The parser leaves the stream untouched for SubmitFeed, whose body is the feed.
-            return parser.parse(query, request.getContentType(), request.getInputStream());
+            return parser.parse(query, request.getContentType(), body);
         } catch (InvalidParametersException e) {
             throw MwsException.invalidParameter(e.getMessage());
         }
     }
 
     private MwsCall authenticate(HttpServletRequest request, String requestId, ApiSection section,
-                                 MwsOperation operation, MwsParameters parameters, Trace trace) throws IOException {
+                                 MwsOperation operation, MwsParameters parameters, InputStream requestBody,
+                                 Trace trace) {
         ParsedUserAgent userAgent = UserAgent.parse(request.getHeader("User-Agent"));
         trace.userAgent = userAgent.raw().map(ua -> ua.length() > MAX_USER_AGENT ? ua.substring(0, MAX_USER_AGENT) : ua)
                 .orElse(null);
@@ -225,7 +252,7 @@ class MwsGateway {
                 case DENIED -> throw new MwsException(MwsError.accessDenied());
             }
         }
-        InputStream body = SUBMIT_FEED.equals(operation.action()) ? request.getInputStream() : InputStream.nullInputStream();
+        InputStream body = SUBMIT_FEED.equals(operation.action()) ? requestBody : InputStream.nullInputStream();
         boolean self = sellerId != null && sellerId.equals(key.ownSellerId());
         return new MwsCall(section, operation.action(), requestId, parameters, key.developerId(), sellerId, self,
                 userAgent, clock.instant(), body);
@@ -255,21 +282,50 @@ class MwsGateway {
         });
     }
 
-    private void writeError(HttpServletResponse response, String namespace, String requestId,
-                            Optional<Throttles.Quota> quota, MwsError error) throws IOException {
+    /** An error answer not yet written: what {@link #writeError} and {@link #writeDeferredError} need. */
+    private record Refusal(String namespace, String requestId, Optional<Throttles.Quota> quota, MwsError error) {}
+
+    private void writeError(HttpServletRequest request, HttpServletResponse response, Refusal refusal)
+            throws IOException {
         if (response.isCommitted()) {
-            log.warn("MWS error {} after the response was committed (request {})", error.code(), requestId);
+            // The container gave up on the request (a body it could not read) and will send an error page
+            // of its own; MwsGatewayFilter takes that error dispatch and writes this envelope instead.
+            request.setAttribute(DEFERRED_ERROR, refusal);
             return;
         }
         response.reset();
-        writeHeaders(response, requestId, quota);
-        response.setStatus(error.httpStatus());
+        writeHeaders(response, refusal.requestId(), refusal.quota());
+        if (!ALLOWED_METHODS.contains(request.getMethod())) {
+            response.setHeader("Allow", String.join(", ", ALLOWED_METHODS));
+        }
+        response.setStatus(refusal.error().httpStatus());
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
-        ErrorResponseWriter.write(ErrorResponse.of(namespace, requestId, List.of(error)), buffer);
+        ErrorResponseWriter.write(ErrorResponse.of(refusal.namespace(), refusal.requestId(), List.of(refusal.error())),
+                buffer);
         response.setContentLength(buffer.size());
         try (OutputStream out = response.getOutputStream()) {
             buffer.writeTo(out);
         }
+    }
+
+    /**
+     * Writes, in the container's error dispatch, the envelope of an MWS call whose response the
+     * container had already taken over.
+     *
+     * @return whether there was such an error to write
+     */
+    boolean writeDeferredError(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!(request.getAttribute(DEFERRED_ERROR) instanceof Refusal refusal)) {
+            return false;
+        }
+        request.removeAttribute(DEFERRED_ERROR);
+        if (response.isCommitted()) {
+            log.warn("MWS error {} after the response was committed (request {})", refusal.error().code(),
+                    refusal.requestId());
+            return true;
+        }
+        writeError(request, response, refusal);
+        return true;
     }
 
     private static boolean versionMissing(String path) {

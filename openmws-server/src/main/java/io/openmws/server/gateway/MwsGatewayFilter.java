@@ -1,5 +1,6 @@
 package io.openmws.server.gateway;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,10 +24,23 @@ class MwsGatewayFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (MwsRequests.isMws(request)) {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            if (!gateway.writeDeferredError(request, response)) {
+                chain.doFilter(request, response);
+            }
+        } else if (MwsRequests.isMws(request)) {
             gateway.handle(request, response);
         } else {
             chain.doFilter(request, response);
         }
+    }
+
+    /**
+     * The container's error dispatch after a request body it could not read must come here too, so
+     * that the client gets the MWS envelope rather than the portal's error page.
+     */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
     }
 }

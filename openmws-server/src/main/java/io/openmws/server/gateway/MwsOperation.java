@@ -26,5 +26,5 @@ public interface MwsOperation {
      *
      * @throws MwsException for an error the client should see (nothing written so far is sent)
      */
-    void handle(MwsCall call, MwsXmlWriter result) throws IOException;
+    void writeResult(MwsCall call, MwsXmlWriter result) throws IOException;
 }

@@ -31,7 +31,7 @@ class GetAuthToken implements MwsOperation {
     }
 
     @Override
-    public void handle(MwsCall call, MwsXmlWriter result) throws IOException {
+    public void writeResult(MwsCall call, MwsXmlWriter result) throws IOException {
         if (!call.selfAccess()) {
             throw new MwsException(MwsError.accessDeniedToOperation(ApiSection.SELLERS, action()));
         }

@@ -28,7 +28,7 @@ class ListMarketplaceParticipations implements MwsOperation {
     }
 
     @Override
-    public void handle(MwsCall call, MwsXmlWriter result) throws IOException {
+    public void writeResult(MwsCall call, MwsXmlWriter result) throws IOException {
         participations.write(call, 0, result);
     }
 }

@@ -30,7 +30,7 @@ class ListMarketplaceParticipationsByNextToken implements MwsOperation {
     }
 
     @Override
-    public void handle(MwsCall call, MwsXmlWriter result) throws IOException {
+    public void writeResult(MwsCall call, MwsXmlWriter result) throws IOException {
         String token = call.parameter("NextToken").filter(t -> !t.isBlank())
                 .orElseThrow(() -> new MwsException(MwsError.missingNextToken()));
         participations.write(call, participations.offsetOf(token, call.sellerId()), result);

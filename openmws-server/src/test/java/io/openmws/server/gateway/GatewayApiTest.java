@@ -437,6 +437,65 @@ class GatewayApiTest {
             assertThat((String) rows.get(0).get("user_agent")).startsWith("Java-http-client");
         }
 
+        @Test
+        void aCallNamingAnImpossibleSellerIsRecordedAndSpoilsNoOtherRecord() {
+            Fixture f = developer();
+            String tooLong = "A".repeat(300);
+            String withNul = "A1NUL\u0000SELLER";
+            Answer longSeller = mws().signedPost(SELLERS, f.accessKeyId(), f.secretKey(), listParticipations(tooLong));
+            Answer nulSeller = mws().signedPost(SELLERS, f.accessKeyId(), f.secretKey(), listParticipations(withNul));
+            Answer good = mws().signedPost(SELLERS, f.accessKeyId(), f.secretKey(), listParticipations(f.sellerId()));
+            callLog.flush();
+
+            assertThat(longSeller.errorCode()).isEqualTo("AccessDenied");
+            assertThat(good.status()).isEqualTo(200);
+            var rows = jdbc.sql("SELECT seller_id, http_status FROM mws_call WHERE request_id IN (?, ?, ?)")
+                    .params(longSeller.header("x-mws-request-id"), nulSeller.header("x-mws-request-id"),
+                            good.header("x-mws-request-id"))
+                    .query().listOfRows();
+            assertThat(rows).extracting(r -> (String) r.get("seller_id"))
+                    .containsExactlyInAnyOrder("A".repeat(20), "A1NUL\uFFFDSELLER", f.sellerId());
+        }
+
+        @Test
+        void theCallLogWritesAroundARecordTheDatabaseRefuses() {
+            long droppedBefore = callLog.dropped();
+            String good1 = UUID.randomUUID().toString();
+            String good2 = UUID.randomUUID().toString();
+            Instant now = clock.instant();
+            callLog.writeBatch(List.of(
+                    new CallLog.Entry(good1, now, null, null, "Sellers", "GetServiceStatus", 200, null, null, 10),
+                    // No timestamp column holds the end of time: the database (or its driver) refuses it.
+                    new CallLog.Entry(UUID.randomUUID().toString(), Instant.MAX, null, null, "Sellers",
+                            "GetServiceStatus", 200, null, null, 10),
+                    new CallLog.Entry(good2, now, null, null, "Sellers", "GetServiceStatus", 200, null, null, 10)));
+
+            assertThat(jdbc.sql("SELECT count(*) FROM mws_call WHERE request_id IN (?, ?)").params(good1, good2)
+                    .query(Long.class).single()).isEqualTo(2);
+            assertThat(callLog.dropped()).isEqualTo(droppedBefore + 1);
+        }
+
+        @Test
+        void aCallLogWriterThatDiesComesBack() throws Exception {
+            Fixture f = developer();
+            Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("mws-call-log"))
+                    .forEach(Thread::interrupt);
+            Thread.sleep(300);
+
+            Answer call = mws().signedPost(SELLERS, f.accessKeyId(), f.secretKey(), listParticipations(f.sellerId()));
+            String requestId = call.header("x-mws-request-id");
+
+            // No flush(): the background writer itself must write the record.
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            long written = 0;
+            while (written == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                written = jdbc.sql("SELECT count(*) FROM mws_call WHERE request_id = ?").param(requestId)
+                        .query(Long.class).single();
+            }
+            assertThat(written).isEqualTo(1);
+        }
+
         static int count(String text, String what) {
             int n = 0;
             for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {

@@ -6,11 +6,21 @@ import io.openmws.server.testing.MwsClient;
 import io.openmws.server.testing.MwsClient.Answer;
 import io.openmws.server.testing.PortalClient;
 import io.openmws.server.testing.TestDatabases;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,6 +40,12 @@ class GatewayErrorsTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    CallLog callLog;
+
+    @Autowired
+    JdbcClient jdbc;
 
     MwsClient mws() {
         return new MwsClient(port);
@@ -143,5 +159,48 @@ class GatewayErrorsTest {
         assertThat(api.error().namespace()).isEqualTo("http://mws.amazonaws.com/doc/2009-01-01/");
         assertThat(browser.get("/").body()).contains("Create your Professional account");
         assertThat(browser.get("/login").status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"})
+    void onlyGetAndPostAreServed(String method) {
+        MwsClient.RawAnswer answer = mws().sendRaw(method,
+                "/Sellers/2011-07-01?Action=ListMarketplaceParticipations&Version=2011-07-01",
+                Map.of("User-Agent", "test/1.0 (Language=Java)"), null);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.header("Allow")).isEqualTo("GET, POST");
+        assertThat(answer.header("x-mws-request-id")).isNotBlank();
+        if (!"HEAD".equals(method)) {
+            assertThat(answer.error().errors().get(0).code()).isEqualTo("InvalidRequest");
+            assertThat(answer.error().errors().get(0).message()).isEqualTo(
+                    "MWS serves GET and POST only; " + method + " is not accepted.");
+        }
+    }
+
+    @Test
+    void aBodyCutShortIsInputStreamDisconnectedAndRecordedSo() throws IOException {
+        String reply;
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /Sellers/2011-07-01 HTTP/1.1\r\nHost: localhost:" + port + "\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 500\r\n"
+                    + "Connection: close\r\n\r\nAction=ListMarketplaceParticipations&Vers")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.shutdownOutput();    // the client hangs up mid-body; it can still read the answer
+            try (InputStream in = socket.getInputStream()) {
+                reply = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+
+        assertThat(reply).startsWith("HTTP/1.1 400").contains("<Code>InputStreamDisconnected</Code>");
+        String requestId = reply.replaceAll("(?s).*x-mws-request-id: ([0-9a-f-]{36}).*", "$1");
+        callLog.flush();
+        var row = jdbc.sql("SELECT http_status, error_code FROM mws_call WHERE request_id = ?").param(requestId)
+                .query().singleRow();
+        assertThat(((Number) row.get("http_status")).intValue()).isEqualTo(400);
+        assertThat(row.get("error_code")).isEqualTo("InputStreamDisconnected");
     }
 }
