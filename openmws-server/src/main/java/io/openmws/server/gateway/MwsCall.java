@@ -1,6 +1,7 @@
 package io.openmws.server.gateway;
 
 import io.openmws.protocol.ApiSection;
+import io.openmws.protocol.params.InvalidParametersException;
 import io.openmws.protocol.params.MwsParameters;
 import io.openmws.protocol.useragent.ParsedUserAgent;
 import java.io.InputStream;
@@ -93,9 +94,16 @@ public final class MwsCall {
         return value;
     }
 
-    /** The values of a list parameter ({@code Name.1}, {@code Name.2}, ...) in index order. */
+    /**
+     * The values of a list parameter ({@code Name.1}, {@code Name.2}, ...) in index order; an
+     * {@code InvalidParameterValue} when the list is given both bare and numbered.
+     */
     public List<String> list(String prefix) {
-        return parameters.list(prefix);
+        try {
+            return parameters.list(prefix);
+        } catch (InvalidParametersException e) {
+            throw MwsException.invalidParameter(e.getMessage());
+        }
     }
 
     /** The raw request body: a feed for SubmitFeed, empty for every other call. Read at most once. */
