@@ -158,16 +158,61 @@ class SellerAccountsHttpTest {
         }
 
         @Test
-        void secondSignUpWithTheSameEmailIsAFormError() {
-            String email = newEmail();
-            signUp(client(), email, PASSWORD);
+        void signUpWithATakenAddressLooksLikeANewOneAndMailsTheOwner() {
+            String taken = newEmail();
+            verifiedSeller(client(), taken);
+            int mailsBefore = mailTo(taken).size();
+            PortalClient stranger = client();
+            PortalClient newcomer = client();
 
-            Page again = signUp(client(), email.toUpperCase(), PASSWORD);
+            String fresh = newEmail();
+            Page takenAnswer = signUp(stranger, taken, PASSWORD);
+            Page newAnswer = signUp(newcomer, fresh, PASSWORD);
+            String wrong = latestCode(fresh).equals("000000") ? "111111" : "000000";
 
-            assertThat(again.status()).isEqualTo(200);
-            assertThat(again.body()).contains("An account with this email address already exists");
-            assertThat(jdbc.sql("SELECT count(*) FROM seller_account WHERE email_normalized = ?").param(email)
+            assertThat(takenAnswer.status()).isEqualTo(newAnswer.status()).isEqualTo(302);
+            assertThat(takenAnswer.redirectPath()).isEqualTo(newAnswer.redirectPath()).isEqualTo("/signup/verify");
+            assertThat(stranger.sessionCookie()).isPresent();
+            assertThat(withoutTokens(stranger.get("/signup/verify").body()))
+                    .isEqualTo(withoutTokens(newcomer.get("/signup/verify").body()));
+            assertThat(withoutTokens(enterCode(stranger, wrong).body()))
+                    .isEqualTo(withoutTokens(enterCode(newcomer, wrong).body())).contains("4 tries left.");
+            Page takenResend = stranger.submit("/signup/verify", "/signup/verify/resend");
+            Page newResend = newcomer.submit("/signup/verify", "/signup/verify/resend");
+            assertThat(withoutTokens(stranger.get(takenResend.redirectPath()).body()).replaceAll("\\d+ seconds", ""))
+                    .isEqualTo(withoutTokens(newcomer.get(newResend.redirectPath()).body()).replaceAll("\\d+ seconds", ""))
+                    .contains("ask for a new code in");
+            // The stranger reaches nothing else, and no account was made.
+            assertThat(stranger.get("/sellercentral").redirectPath()).isEqualTo("/signup/verify");
+            assertThat(jdbc.sql("SELECT count(*) FROM seller_account WHERE email_normalized = ?").param(taken)
                     .query(Long.class).single()).isEqualTo(1);
+
+            // The owner hears of it, once a minute at most; the owner's own sign-in is unchanged.
+            assertThat(mailTo(taken)).hasSize(mailsBefore + 1);
+            assertThat(lastMailTo(taken)).contains("Someone tried to create a new OpenMWS Seller Central account")
+                    .contains("Forgot your password?").doesNotContainPattern("\\b\\d{6}\\b");
+            signUp(client(), taken.toUpperCase(), PASSWORD);
+            assertThat(mailTo(taken)).hasSize(mailsBefore + 1);
+            assertThat(signIn(client(), taken, PASSWORD).redirectPath()).isEqualTo("/sellercentral");
+        }
+
+        @Test
+        void noCodeWorksAfterASignUpWithATakenAddress() {
+            String taken = newEmail();
+            verifiedSeller(client(), taken);
+            PortalClient stranger = client();
+            signUp(stranger, taken, PASSWORD);
+
+            for (int i = 0; i < 4; i++) {
+                assertThat(enterCode(stranger, String.format("%06d", i)).body()).containsPattern("(\\d tries|1 try) left\\.");
+            }
+            assertThat(enterCode(stranger, "000004").body()).contains("No tries left");
+            assertThat(enterCode(stranger, "000005").body()).contains("This code has expired, was used, or was tried too often.");
+            assertThat(stranger.get("/sellercentral").redirectPath()).isEqualTo("/signup/verify");
+        }
+
+        static String withoutTokens(String page) {
+            return page.replaceAll("value=\"[^\"]+\"", "");
         }
 
         @Test
