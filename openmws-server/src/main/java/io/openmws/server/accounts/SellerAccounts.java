@@ -28,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class SellerAccounts {
 
     static final String EMAIL_CODE = "ACCOUNT_EMAIL";
+    /** The message key of the code mail's subject. */
+    static final String CODE_MAIL_SUBJECT = "mail.verify.subject";
     /** Codes of the verification page a sign-up with a taken address lands on: mailed to no one. */
     static final String TAKEN_EMAIL_CODE = "ACCOUNT_EMAIL_TAKEN";
     /** Limits the notices to the owner of a taken address with the codes' resend limits; the codes are discarded. */
@@ -211,7 +213,7 @@ public class SellerAccounts {
         VerificationCodes.Issue issue = codes.issue(EMAIL_CODE, Long.toString(account.id()));
         if (issue.issued()) {
             mailer.send(new Mail(account.email(),
-                    Messages.text(messages, "mail.verify.subject"),
+                    Messages.text(messages, CODE_MAIL_SUBJECT),
                     Messages.text(messages, "mail.verify.body", account.contactName(), issue.code(),
                             VerificationCodes.LIFETIME.toMinutes())));
         }

@@ -2,6 +2,7 @@ package io.openmws.server.accounts;
 
 import io.openmws.protocol.marketplace.Marketplace;
 import io.openmws.protocol.marketplace.Marketplaces;
+import io.openmws.server.mail.AwaitedMail;
 import io.openmws.server.support.VerificationCodes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,10 +41,12 @@ class SignUpController {
 
     private final SellerAccounts accounts;
     private final PortalSignIn signIn;
+    private final AwaitedMail awaitedMail;
 
-    SignUpController(SellerAccounts accounts, PortalSignIn signIn) {
+    SignUpController(SellerAccounts accounts, PortalSignIn signIn, AwaitedMail awaitedMail) {
         this.accounts = accounts;
         this.signIn = signIn;
+        this.awaitedMail = awaitedMail;
     }
 
     @InitBinder("signUpForm")
@@ -85,6 +88,7 @@ class SignUpController {
             return "accounts/signup";
         }
         signIn.signIn(SellerPrincipal.of(account), request, response);
+        awaitedMail.expect(request, account.email(), SellerAccounts.CODE_MAIL_SUBJECT);
         return "redirect:/signup/verify";
     }
 
@@ -121,10 +125,18 @@ class SignUpController {
     }
 
     @PostMapping("/signup/verify/resend")
-    String resend(@AuthenticationPrincipal SellerPrincipal principal, HttpSession session, RedirectAttributes redirect) {
-        VerificationCodes.Issue issue = principal.hasAccount()
-                ? accounts.sendCode(accounts.byId(principal.accountId()).orElseThrow())
-                : accounts.reissueUnmailedCode(withoutAccount(session).codeSubject());
+    String resend(@AuthenticationPrincipal SellerPrincipal principal, HttpServletRequest request,
+                  RedirectAttributes redirect) {
+        VerificationCodes.Issue issue;
+        if (principal.hasAccount()) {
+            SellerAccount account = accounts.byId(principal.accountId()).orElseThrow();
+            issue = accounts.sendCode(account);
+            if (issue.issued()) {
+                awaitedMail.expect(request, account.email(), SellerAccounts.CODE_MAIL_SUBJECT);
+            }
+        } else {
+            issue = accounts.reissueUnmailedCode(withoutAccount(request.getSession()).codeSubject());
+        }
         if (issue.issued()) {
             redirect.addFlashAttribute("notice", "verify.resent");
         } else {

@@ -127,6 +127,14 @@ class OperatorSecurity {
         }
     }
 
+    /** Whether the session's operator sign-in is younger than the absolute limit and was used within the idle limit. */
+    static boolean withinLimits(HttpSession session, Instant now, Duration idleLimit) {
+        return session.getAttribute(SIGNED_IN_AT) instanceof Long signedIn
+                && session.getAttribute(LAST_SEEN_AT) instanceof Long lastSeen
+                && now.isBefore(Instant.ofEpochMilli(signedIn).plus(ABSOLUTE_LIMIT))
+                && now.isBefore(Instant.ofEpochMilli(lastSeen).plus(idleLimit));
+    }
+
     /** Checks the pasted token with {@link OperatorToken#matches} (constant time). */
     private static final class TokenAuthentication implements AuthenticationProvider {
 
@@ -187,11 +195,10 @@ class OperatorSecurity {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             HttpSession session = request.getSession(false);
-            if (session != null && session.getAttribute(SIGNED_IN_AT) instanceof Long signedIn
+            if (session != null && session.getAttribute(SIGNED_IN_AT) instanceof Long
                     && session.getAttribute(LAST_SEEN_AT) instanceof Long lastSeen) {
                 Instant now = realTime.instant();
-                if (!now.isBefore(Instant.ofEpochMilli(signedIn).plus(ABSOLUTE_LIMIT))
-                        || !now.isBefore(Instant.ofEpochMilli(lastSeen).plus(idleLimit))) {
+                if (!withinLimits(session, now, idleLimit)) {
                     forget(request);
                     SecurityContextHolder.clearContext();
                     response.sendRedirect("/operator/login?expired");
