@@ -1,6 +1,7 @@
 package io.openmws.server.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -515,8 +516,15 @@ class SellerAccountsHttpTest {
                                 + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
                                 + "form-action 'self'; frame-ancestors 'none'");
                 assertThat(response.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
-                assertThat(response.headers().firstValue("Permissions-Policy").orElse("")).as(path).contains("camera=()").contains("microphone=()").contains("geolocation=()");
+                assertThat(response.headers().firstValue("Permissions-Policy").orElse("")).as(path)
+                        .contains("camera=()").contains("microphone=()").contains("geolocation=()");
             }
+            // The Swagger UI's bundle sets inline styles; scripts stay our own.
+            HttpResponse<String> swagger =
+                    client.raw(HttpRequest.newBuilder(URI.create(client.base() + "/swagger-ui/index.html")));
+            assertThat(swagger.statusCode()).isEqualTo(200);
+            assertThat(swagger.headers().allValues("Content-Security-Policy")).singleElement(STRING)
+                    .contains("style-src 'self' 'unsafe-inline'").contains("script-src 'self';");
         }
 
         @Test
