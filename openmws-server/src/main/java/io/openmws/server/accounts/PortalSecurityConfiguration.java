@@ -1,5 +1,8 @@
 package io.openmws.server.accounts;
 
+import io.openmws.server.support.CsrfTokensInSession;
+import io.openmws.server.support.ForgetfulSignInFailure;
+import io.openmws.server.support.PageHeaders;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +12,7 @@ import java.io.IOException;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,6 +25,10 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -68,13 +76,19 @@ class PortalSecurityConfiguration {
             }
         };
         onSuccess.setDefaultTargetUrl("/sellercentral");
+        RequestCache requestCache = requestCache();
+        onSuccess.setRequestCache(requestCache);
 
         http.securityContext(c -> c.securityContextRepository(contexts))
+                .headers(PageHeaders.pages())
+                .csrf(c -> c.csrfTokenRepository(new CsrfTokensInSession()))
+                .requestCache(c -> c.requestCache(requestCache))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/signup/verify", "/signup/verify/**").hasRole("PENDING")
                         .anyRequest().hasRole("SELLER"))
-                .formLogin(f -> f.loginPage("/login").successHandler(onSuccess).failureUrl("/login?error").permitAll())
+                .formLogin(f -> f.loginPage("/login").successHandler(onSuccess)
+                        .failureHandler(new ForgetfulSignInFailure("/login?error")).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
@@ -102,5 +116,19 @@ class PortalSecurityConfiguration {
                     }
                 }, SecurityContextHolderFilter.class);
         return http.build();
+    }
+
+    /**
+     * Remembers, for the sign-in that follows, the Seller Central page an anonymous visitor asked for:
+     * in a cookie, not in the session, so that anonymous requests create no session row (and a
+     * link's token never reaches the database). Only GETs of Seller Central pages are worth it.
+     */
+    private static RequestCache requestCache() {
+        var cache = new CookieRequestCache();
+        var paths = PathPatternRequestMatcher.withDefaults();
+        cache.setRequestMatcher(new OrRequestMatcher(
+                paths.matcher(HttpMethod.GET, "/sellercentral"), paths.matcher(HttpMethod.GET, "/sellercentral/**")));
+        cache.setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
+        return cache;
     }
 }

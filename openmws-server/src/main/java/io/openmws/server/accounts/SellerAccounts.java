@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -27,6 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class SellerAccounts {
 
     static final String EMAIL_CODE = "ACCOUNT_EMAIL";
+    /** The message key of the code mail's subject. */
+    static final String CODE_MAIL_SUBJECT = "mail.verify.subject";
+    /** Codes of the verification page a sign-up with a taken address lands on: mailed to no one. */
+    static final String TAKEN_EMAIL_CODE = "ACCOUNT_EMAIL_TAKEN";
+    /** Limits the notices to the owner of a taken address with the codes' resend limits; the codes are discarded. */
+    static final String TAKEN_EMAIL_NOTICE = "ACCOUNT_EMAIL_TAKEN_NOTICE";
 
     /** A sign-up that broke a rule; {@code field} is the form field it concerns. */
     public static final class SignUpRejected extends RuntimeException {
@@ -45,6 +52,11 @@ public class SellerAccounts {
 
         public String messageKey() {
             return messageKey;
+        }
+
+        /** Whether the refusal is that the email has an account already. */
+        public boolean emailTaken() {
+            return "signup.email.taken".equals(messageKey);
         }
     }
 
@@ -88,6 +100,45 @@ public class SellerAccounts {
         SellerAccount account = accounts.findById(id).orElseThrow();
         sendCode(account);
         return account;
+    }
+
+    /**
+     * A sign-up with an address that has an account: the visitor must not learn that it has. Mails the
+     * owner a notice instead (at most one a minute and five an hour), and issues a code for the
+     * verification page the visitor lands on, as for a new address; that code is mailed to no one, so
+     * no code will ever work there.
+     *
+     * @return the subject of that code, for {@link #checkUnmailedCode} and {@link #reissueUnmailedCode}
+     */
+    @Transactional
+    public String signUpWithTakenEmail(String email) {
+        String subject = UUID.randomUUID().toString();
+        codes.issue(TAKEN_EMAIL_CODE, subject);
+        byEmail(email).ifPresent(account -> {
+            if (codes.issue(TAKEN_EMAIL_NOTICE, Long.toString(account.id())).issued()) {
+                mailer.send(new Mail(account.email(), Messages.text(messages, "mail.signupTaken.subject"),
+                        Messages.text(messages, "mail.signupTaken.body", account.contactName())));
+            }
+        });
+        return subject;
+    }
+
+    /** Checks a code on the page of a sign-up with a taken address: never {@code VALID}, with the usual limits. */
+    @Transactional
+    public VerificationCodes.Check checkUnmailedCode(String subject, String code) {
+        VerificationCodes.Check check = codes.check(TAKEN_EMAIL_CODE, subject, code);
+        // Only a blind guess of a code shown to no one gets here; it opens nothing.
+        return check == VerificationCodes.Check.VALID ? VerificationCodes.Check.NO_LIVE_CODE : check;
+    }
+
+    public int unmailedCodeTriesLeft(String subject) {
+        return codes.triesLeft(TAKEN_EMAIL_CODE, subject);
+    }
+
+    /** "Send a new code" on the page of a sign-up with a taken address: the same limits, and no mail. */
+    @Transactional
+    public VerificationCodes.Issue reissueUnmailedCode(String subject) {
+        return codes.issue(TAKEN_EMAIL_CODE, subject);
     }
 
     /**
@@ -143,13 +194,14 @@ public class SellerAccounts {
             throw new SignUpRejected("password", key);
         });
         Set<String> marketplaces = marketplacesOf(request.homeMarketplaceId(), request.otherMarketplaceIds());
+        // Hashed before the address is looked up, so that a taken address is not answered faster.
+        String passwordHash = passwordEncoder.encode(request.password());
         if (accounts.credentialsByEmail(request.email()).isPresent()) {
             throw new SignUpRejected("email", "signup.email.taken");
         }
         try {
             return accounts.insert(request.email(), request.businessName().strip(), request.contactName().strip(),
-                    passwordEncoder.encode(request.password()), request.homeMarketplaceId(), marketplaces,
-                    clock.instant());
+                    passwordHash, request.homeMarketplaceId(), marketplaces, clock.instant());
         } catch (DuplicateKeyException raced) {
             throw new SignUpRejected("email", "signup.email.taken");
         }
@@ -161,7 +213,7 @@ public class SellerAccounts {
         VerificationCodes.Issue issue = codes.issue(EMAIL_CODE, Long.toString(account.id()));
         if (issue.issued()) {
             mailer.send(new Mail(account.email(),
-                    Messages.text(messages, "mail.verify.subject"),
+                    Messages.text(messages, CODE_MAIL_SUBJECT),
                     Messages.text(messages, "mail.verify.body", account.contactName(), issue.code(),
                             VerificationCodes.LIFETIME.toMinutes())));
         }

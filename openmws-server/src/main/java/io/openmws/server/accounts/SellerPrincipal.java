@@ -21,6 +21,8 @@ public final class SellerPrincipal implements UserDetails, CredentialsContainer 
     static final String ROLE_SELLER = "ROLE_SELLER";
     static final String ROLE_PENDING = "ROLE_PENDING";
 
+    private static final long NO_ACCOUNT = 0;
+
     private final long accountId;
     private final String email;
     private final String sellerId;
@@ -33,6 +35,14 @@ public final class SellerPrincipal implements UserDetails, CredentialsContainer 
         this.sellerId = sellerId;
         this.passwordHash = passwordHash;
         this.locked = locked;
+    }
+
+    /**
+     * The pending principal of a sign-up whose address has an account already: it reaches the
+     * verification page, as after any sign-up, and nothing else, since there is no account behind it.
+     */
+    static SellerPrincipal withoutAccount(String email) {
+        return new SellerPrincipal(NO_ACCOUNT, SellerAccountRepository.normalize(email), null, null, false);
     }
 
     static SellerPrincipal of(SellerAccount account) {
@@ -51,6 +61,11 @@ public final class SellerPrincipal implements UserDetails, CredentialsContainer 
 
     public boolean pending() {
         return sellerId == null;
+    }
+
+    /** False only for {@link #withoutAccount}. */
+    boolean hasAccount() {
+        return accountId != NO_ACCOUNT;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.openmws.server.developers;
 import io.openmws.protocol.marketplace.Marketplaces;
 import io.openmws.server.accounts.SellerAccount;
 import io.openmws.server.accounts.SellerPrincipal;
+import io.openmws.server.mail.AwaitedMail;
 import io.openmws.server.support.VerificationCodes;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -39,13 +40,15 @@ class RegistrationController {
     private final LicenseAgreement license;
     private final CredentialsPage credentialsPage;
     private final Clock clock;
+    private final AwaitedMail awaitedMail;
 
     RegistrationController(Registrations registrations, LicenseAgreement license, CredentialsPage credentialsPage,
-                           Clock clock) {
+                           Clock clock, AwaitedMail awaitedMail) {
         this.registrations = registrations;
         this.license = license;
         this.credentialsPage = credentialsPage;
         this.clock = clock;
+        this.awaitedMail = awaitedMail;
     }
 
     @InitBinder("detailsForm")
@@ -80,10 +83,11 @@ class RegistrationController {
 
     @PostMapping(PATH + "/email")
     String submitEmail(@AuthenticationPrincipal SellerPrincipal principal,
-                       @RequestParam(defaultValue = "") String contactEmail, Model model) {
+                       @RequestParam(defaultValue = "") String contactEmail, Model model, HttpServletRequest request) {
         try {
             VerificationCodes.Issue issue = registrations.submitEmail(principal.accountId(), contactEmail);
             if (issue.issued()) {
+                awaitedMail.expect(request, contactEmail, Registrations.CODE_MAIL_SUBJECT);
                 return "redirect:" + PATH;
             }
             model.addAttribute("resendWait", Math.max(1, issue.retryAfter().toSeconds()));
@@ -118,9 +122,12 @@ class RegistrationController {
     }
 
     @PostMapping(PATH + "/code/resend")
-    String resendCode(@AuthenticationPrincipal SellerPrincipal principal, RedirectAttributes redirect) {
+    String resendCode(@AuthenticationPrincipal SellerPrincipal principal, RedirectAttributes redirect,
+                      HttpServletRequest request) {
         VerificationCodes.Issue issue = registrations.resendCode(principal.accountId());
         if (issue.issued()) {
+            Registration registration = registrations.progress(principal.accountId()).registration();
+            awaitedMail.expect(request, registration.contactEmail(), Registrations.CODE_MAIL_SUBJECT);
             redirect.addFlashAttribute("notice", "developers.code.resent");
         } else {
             redirect.addFlashAttribute("resendWait", Math.max(1, issue.retryAfter().toSeconds()));

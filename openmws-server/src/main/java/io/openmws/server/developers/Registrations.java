@@ -35,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 class Registrations {
 
     static final String EMAIL_CODE = "DEVELOPER_EMAIL";
+    /** The message key of the code mail's subject. */
+    static final String CODE_MAIL_SUBJECT = "mail.developerCode.subject";
     static final Duration ABANDONED_AFTER = Duration.ofHours(24);
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -282,7 +284,7 @@ class Registrations {
     }
 
     private void mailCode(String to, SellerAccount account, VerificationCodes.Issue issue) {
-        mailer.send(new Mail(to, text("mail.developerCode.subject"),
+        mailer.send(new Mail(to, text(CODE_MAIL_SUBJECT),
                 text("mail.developerCode.body", account.businessName(), issue.code(),
                         VerificationCodes.LIFETIME.toMinutes())));
     }

@@ -13,7 +13,12 @@ public record Mail(String to, String subject, String body) {
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(body, "body");
-        to = to.strip().toLowerCase(Locale.ROOT);
+        to = normalize(to);
+    }
+
+    /** Addresses are kept and compared stripped and in lower case. */
+    static String normalize(String address) {
+        return address.strip().toLowerCase(Locale.ROOT);
     }
 
     @Override

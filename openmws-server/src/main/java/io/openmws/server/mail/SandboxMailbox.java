@@ -3,7 +3,10 @@ package io.openmws.server.mail;
 import io.openmws.server.support.SqlTime;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +57,39 @@ public class SandboxMailbox implements Mailer {
                 .query((rs, n) -> new Message(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
                         rs.getString("body"), SqlTime.read(rs, "sent_at")))
                 .list();
+    }
+
+    /** The id of the newest message kept for {@code address} with {@code subject}. */
+    OptionalLong newestId(String address, String subject) {
+        return jdbc.sql("""
+                        SELECT id FROM sandbox_mail WHERE recipient = :to AND subject = :subject
+                        ORDER BY id DESC LIMIT 1""")
+                .param("to", Mail.normalize(address))
+                .param("subject", subject)
+                .query(Long.class).list().stream()
+                .mapToLong(Long::longValue).findFirst();
+    }
+
+    /** The messages that {@code grants} open, newest first: one query per grant, at most {@code limit}. */
+    List<Message> granted(List<AwaitedMail.Grant> grants, int limit) {
+        List<Message> all = new ArrayList<>();
+        for (AwaitedMail.Grant grant : grants) {
+            all.addAll(jdbc.sql("""
+                            SELECT id, recipient, subject, body, sent_at FROM sandbox_mail
+                            WHERE recipient = :to AND subject = :subject AND id >= :fromId
+                            ORDER BY sent_at DESC, id DESC LIMIT :limit""")
+                    .param("to", grant.address())
+                    .param("subject", grant.subject())
+                    .param("fromId", grant.fromId())
+                    .param("limit", limit)
+                    .query((rs, n) -> new Message(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
+                            rs.getString("body"), SqlTime.read(rs, "sent_at")))
+                    .list());
+        }
+        return all.stream()
+                .sorted(Comparator.comparing(Message::sentAt).thenComparingLong(Message::id).reversed())
+                .limit(limit)
+                .toList();
     }
 
     /** The newest messages for anyone, newest first. */

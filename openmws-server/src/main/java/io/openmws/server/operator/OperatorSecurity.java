@@ -1,7 +1,10 @@
 package io.openmws.server.operator;
 
 import io.openmws.server.sandbox.OperatorToken;
+import io.openmws.server.support.CsrfTokensInSession;
+import io.openmws.server.support.ForgetfulSignInFailure;
 import io.openmws.server.support.OpenMwsProperties;
+import io.openmws.server.support.PageHeaders;
 import io.openmws.server.support.PlatformClock;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,11 +31,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -71,8 +73,7 @@ class OperatorSecurity {
             throws Exception {
         var contexts = new HttpSessionSecurityContextRepository();
         contexts.setSpringSecurityContextKey(CONTEXT_ATTRIBUTE);
-        var csrf = new HttpSessionCsrfTokenRepository();
-        csrf.setSessionAttributeName(CSRF_ATTRIBUTE);
+        var csrf = new CsrfTokensInSession(CSRF_ATTRIBUTE);
         Clock realTime = clock.realTime();
 
         var onSuccess = new SimpleUrlAuthenticationSuccessHandler("/operator") {
@@ -87,17 +88,14 @@ class OperatorSecurity {
             }
         };
         onSuccess.setAlwaysUseDefaultTargetUrl(true);
-        var onFailure = new SimpleUrlAuthenticationFailureHandler("/operator/login?error") {
-            @Override
-            public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                                org.springframework.security.core.AuthenticationException e)
-                    throws IOException, ServletException {
-                log.warn("Operator sign-in with a wrong token from {}", request.getRemoteAddr());
-                super.onAuthenticationFailure(request, response, e);
-            }
+        var redirectOnFailure = new ForgetfulSignInFailure("/operator/login?error");
+        AuthenticationFailureHandler onFailure = (request, response, e) -> {
+            log.warn("Operator sign-in with a wrong token from {}", request.getRemoteAddr());
+            redirectOnFailure.onAuthenticationFailure(request, response, e);
         };
 
         http.securityMatcher("/operator", "/operator/**")
+                .headers(PageHeaders.pages())
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .csrf(c -> c.csrfTokenRepository(csrf))
                 // A saved request would land in the seller's sign-in too; the operator always starts at /operator.
@@ -127,6 +125,14 @@ class OperatorSecurity {
                 session.removeAttribute(name);
             }
         }
+    }
+
+    /** Whether the session's operator sign-in is younger than the absolute limit and was used within the idle limit. */
+    static boolean withinLimits(HttpSession session, Instant now, Duration idleLimit) {
+        return session.getAttribute(SIGNED_IN_AT) instanceof Long signedIn
+                && session.getAttribute(LAST_SEEN_AT) instanceof Long lastSeen
+                && now.isBefore(Instant.ofEpochMilli(signedIn).plus(ABSOLUTE_LIMIT))
+                && now.isBefore(Instant.ofEpochMilli(lastSeen).plus(idleLimit));
     }
 
     /** Checks the pasted token with {@link OperatorToken#matches} (constant time). */
@@ -189,11 +195,10 @@ class OperatorSecurity {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             HttpSession session = request.getSession(false);
-            if (session != null && session.getAttribute(SIGNED_IN_AT) instanceof Long signedIn
+            if (session != null && session.getAttribute(SIGNED_IN_AT) instanceof Long
                     && session.getAttribute(LAST_SEEN_AT) instanceof Long lastSeen) {
                 Instant now = realTime.instant();
-                if (!now.isBefore(Instant.ofEpochMilli(signedIn).plus(ABSOLUTE_LIMIT))
-                        || !now.isBefore(Instant.ofEpochMilli(lastSeen).plus(idleLimit))) {
+                if (!withinLimits(session, now, idleLimit)) {
                     forget(request);
                     SecurityContextHolder.clearContext();
                     response.sendRedirect("/operator/login?expired");

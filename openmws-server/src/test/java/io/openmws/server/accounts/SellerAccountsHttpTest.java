@@ -1,6 +1,7 @@
 package io.openmws.server.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -11,6 +12,8 @@ import io.openmws.server.testing.TestDatabases;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -19,9 +22,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Every rule of Professional seller accounts, black-box over HTTP on a real port, with mail going
  * through a real SMTP server (GreenMail), on both databases.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SellerAccountsHttpTest {
 
     static final String PASSWORD = "correct horse battery staple";
@@ -117,6 +124,17 @@ class SellerAccountsHttpTest {
             return client.submit("/login", "/login", "username", email, "password", password);
         }
 
+        /** Whether any stored session attribute holds {@code text} (serialized Java strings keep ASCII as is). */
+        boolean anySessionHolds(String text) {
+            return jdbc.sql("SELECT attribute_bytes FROM spring_session_attributes")
+                    .query((rs, n) -> new String(rs.getBytes(1), StandardCharsets.ISO_8859_1)).list()
+                    .stream().anyMatch(bytes -> bytes.contains(text));
+        }
+
+        long sessions() {
+            return jdbc.sql("SELECT count(*) FROM spring_session").query(Long.class).single();
+        }
+
         // --- sign-up and verification ----------------------------------------------------------
 
         @Test
@@ -141,16 +159,61 @@ class SellerAccountsHttpTest {
         }
 
         @Test
-        void secondSignUpWithTheSameEmailIsAFormError() {
-            String email = newEmail();
-            signUp(client(), email, PASSWORD);
+        void signUpWithATakenAddressLooksLikeANewOneAndMailsTheOwner() {
+            String taken = newEmail();
+            verifiedSeller(client(), taken);
+            int mailsBefore = mailTo(taken).size();
+            PortalClient stranger = client();
+            PortalClient newcomer = client();
 
-            Page again = signUp(client(), email.toUpperCase(), PASSWORD);
+            String fresh = newEmail();
+            Page takenAnswer = signUp(stranger, taken, PASSWORD);
+            Page newAnswer = signUp(newcomer, fresh, PASSWORD);
+            String wrong = latestCode(fresh).equals("000000") ? "111111" : "000000";
 
-            assertThat(again.status()).isEqualTo(200);
-            assertThat(again.body()).contains("An account with this email address already exists");
-            assertThat(jdbc.sql("SELECT count(*) FROM seller_account WHERE email_normalized = ?").param(email)
+            assertThat(takenAnswer.status()).isEqualTo(newAnswer.status()).isEqualTo(302);
+            assertThat(takenAnswer.redirectPath()).isEqualTo(newAnswer.redirectPath()).isEqualTo("/signup/verify");
+            assertThat(stranger.sessionCookie()).isPresent();
+            assertThat(withoutTokens(stranger.get("/signup/verify").body()))
+                    .isEqualTo(withoutTokens(newcomer.get("/signup/verify").body()));
+            assertThat(withoutTokens(enterCode(stranger, wrong).body()))
+                    .isEqualTo(withoutTokens(enterCode(newcomer, wrong).body())).contains("4 tries left.");
+            Page takenResend = stranger.submit("/signup/verify", "/signup/verify/resend");
+            Page newResend = newcomer.submit("/signup/verify", "/signup/verify/resend");
+            assertThat(withoutTokens(stranger.get(takenResend.redirectPath()).body()).replaceAll("\\d+ seconds", ""))
+                    .isEqualTo(withoutTokens(newcomer.get(newResend.redirectPath()).body()).replaceAll("\\d+ seconds", ""))
+                    .contains("ask for a new code in");
+            // The stranger reaches nothing else, and no account was made.
+            assertThat(stranger.get("/sellercentral").redirectPath()).isEqualTo("/signup/verify");
+            assertThat(jdbc.sql("SELECT count(*) FROM seller_account WHERE email_normalized = ?").param(taken)
                     .query(Long.class).single()).isEqualTo(1);
+
+            // The owner hears of it, once a minute at most; the owner's own sign-in is unchanged.
+            assertThat(mailTo(taken)).hasSize(mailsBefore + 1);
+            assertThat(lastMailTo(taken)).contains("Someone tried to create a new OpenMWS Seller Central account")
+                    .contains("Forgot your password?").doesNotContainPattern("\\b\\d{6}\\b");
+            signUp(client(), taken.toUpperCase(), PASSWORD);
+            assertThat(mailTo(taken)).hasSize(mailsBefore + 1);
+            assertThat(signIn(client(), taken, PASSWORD).redirectPath()).isEqualTo("/sellercentral");
+        }
+
+        @Test
+        void noCodeWorksAfterASignUpWithATakenAddress() {
+            String taken = newEmail();
+            verifiedSeller(client(), taken);
+            PortalClient stranger = client();
+            signUp(stranger, taken, PASSWORD);
+
+            for (int i = 0; i < 4; i++) {
+                assertThat(enterCode(stranger, String.format("%06d", i)).body()).containsPattern("(\\d tries|1 try) left\\.");
+            }
+            assertThat(enterCode(stranger, "000004").body()).contains("No tries left");
+            assertThat(enterCode(stranger, "000005").body()).contains("This code has expired, was used, or was tried too often.");
+            assertThat(stranger.get("/sellercentral").redirectPath()).isEqualTo("/signup/verify");
+        }
+
+        static String withoutTokens(String page) {
+            return page.replaceAll("value=\"[^\"]+\"", "");
         }
 
         @Test
@@ -403,6 +466,98 @@ class SellerAccountsHttpTest {
             client.get("/logout");
 
             assertThat(client.get("/sellercentral").status()).isEqualTo(200);
+        }
+
+        // --- what is kept of a failed sign-in (issue 11) -------------------------------------------
+
+        @Test
+        void aFailedSignInKeepsTheTypedPasswordNowhere(CapturedOutput log) {
+            String email = newEmail();
+            verifiedSeller(client(), email);
+            String typed = "typed-" + UUID.randomUUID();
+            PortalClient client = client();
+
+            assertThat(signIn(client, email, typed).redirectPath()).isEqualTo("/login?error");
+            assertThat(client.get("/login?error").body()).contains("We could not sign you in");
+
+            assertThat(client.sessionCookie()).isPresent();
+            assertThat(anySessionHolds(typed)).isFalse();
+            assertThat(anySessionHolds(email)).as("the check reads the session table").isTrue();
+            assertThat(log.getAll()).doesNotContain(typed);
+        }
+
+        @Test
+        void aLockedAccountsRightPasswordIsKeptNowhere(CapturedOutput log) {
+            String email = newEmail();
+            String password = "right-" + UUID.randomUUID();
+            PortalClient owner = client();
+            assertThat(signUp(owner, email, password).redirectPath()).isEqualTo("/signup/verify");
+            assertThat(enterCode(owner, latestCode(email)).redirectPath()).isEqualTo("/sellercentral?welcome");
+            for (int i = 0; i < 10; i++) {
+                signIn(client(), email, "wrong password number " + i);
+            }
+
+            assertThat(signIn(client(), email, password).redirectPath()).isEqualTo("/login?error");
+
+            assertThat(anySessionHolds(password)).isFalse();
+            assertThat(log.getAll()).doesNotContain(password);
+        }
+
+        // --- headers and sessions of anonymous requests (issue 11) -----------------------------------
+
+        @Test
+        void everyPortalAnswerCarriesTheSecurityHeaders() {
+            PortalClient client = client();
+            for (String path : List.of("/", "/login", "/signup", "/password/forgot", "/sellercentral", "/nonexistent",
+                    "/css/openmws.css")) {
+                HttpResponse<String> response = client.raw(HttpRequest.newBuilder(URI.create(client.base() + path)));
+                assertThat(response.headers().firstValue("Content-Security-Policy")).as(path)
+                        .hasValue("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+                                + "form-action 'self'; frame-ancestors 'none'");
+                assertThat(response.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
+                assertThat(response.headers().firstValue("Permissions-Policy").orElse("")).as(path)
+                        .contains("camera=()").contains("microphone=()").contains("geolocation=()");
+            }
+            // The Swagger UI's bundle sets inline styles; scripts stay our own.
+            HttpResponse<String> swagger =
+                    client.raw(HttpRequest.newBuilder(URI.create(client.base() + "/swagger-ui/index.html")));
+            assertThat(swagger.statusCode()).isEqualTo(200);
+            assertThat(swagger.headers().allValues("Content-Security-Policy")).singleElement(STRING)
+                    .contains("style-src 'self' 'unsafe-inline'").contains("script-src 'self';");
+        }
+
+        @Test
+        void anonymousRequestsToProtectedOrUnknownPathsCreateNoSession() {
+            long before = sessions();
+            for (int i = 0; i < 3; i++) {
+                PortalClient visitor = client();
+                assertThat(visitor.get("/sellercentral").redirectPath()).isEqualTo("/login");
+                assertThat(visitor.get("/sellercentral/settings/account-info").redirectPath()).isEqualTo("/login");
+                assertThat(visitor.get("/nonexistent").redirectPath()).isEqualTo("/login");
+                assertThat(visitor.get("/admin").redirectPath()).isEqualTo("/login");
+                assertThat(visitor.post("/sellercentral/settings/account-info", "contactName", "x").status()).isEqualTo(403);
+                assertThat(visitor.post("/login", "username", "a@example.com", "password", "p").status()).isEqualTo(403);
+                assertThat(visitor.sessionCookie()).isEmpty();
+            }
+
+            assertThat(sessions()).isLessThanOrEqualTo(before);
+        }
+
+        @Test
+        void signInReturnsToTheSellerCentralPageAskedFor() {
+            String email = newEmail();
+            verifiedSeller(client(), email);
+            PortalClient client = client();
+
+            assertThat(client.get("/sellercentral/settings/account-info").redirectPath()).isEqualTo("/login");
+            Page signedIn = signIn(client, email, PASSWORD);
+
+            assertThat(signedIn.redirectPath()).startsWith("/sellercentral/settings/account-info");
+            assertThat(client.get(signedIn.redirectPath()).status()).isEqualTo(200);
+            // Once used, the saved page is forgotten: the next sign-in starts at Seller Central.
+            client.submit("/sellercentral", "/logout");
+            assertThat(signIn(client, email, PASSWORD).redirectPath()).isEqualTo("/sellercentral");
         }
 
         // --- Account Info ------------------------------------------------------------------------

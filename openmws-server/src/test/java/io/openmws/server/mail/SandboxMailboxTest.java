@@ -20,9 +20,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Sandbox mode without SMTP: mail is kept in the database and shown on the Sandbox mailbox page. */
+/**
+ * Sandbox mode without SMTP: mail is kept in the database and shown on the Sandbox mailbox page, to
+ * the browser that asked for a code (that code only) and to the signed-in operator (everything).
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class SandboxMailboxTest {
+
+    static final String TOKEN = "mailbox-operator-token-" + UUID.randomUUID();
+    static final Pattern CODE = Pattern.compile("verification code is (\\d{6})");
 
     abstract static class Contract {
 
@@ -41,16 +47,17 @@ class SandboxMailboxTest {
         }
 
         @Test
-        void aSignUpCodeAppearsOnTheMailboxPageAndNeverInTheLog(CapturedOutput log) {
+        void aSignUpCodeAppearsOnTheMailboxPageOfTheBrowserThatSignedUpAndNeverInTheLog(CapturedOutput log) {
             String email = "mailbox-" + UUID.randomUUID() + "@example.com";
             PortalClient client = new PortalClient(port);
-            client.submit("/signup", "/signup", "businessName", "Acme", "contactName", "Jane", "email", email,
-                    "password", "correct horse battery staple", "homeMarketplaceId", "ATVPDKIKX0DER");
+            signUp(client, email.toUpperCase());
 
-            Page mailbox = new PortalClient(port).get("/sandbox/mailbox?to=" + email.toUpperCase());
+            Page mailbox = client.get("/sandbox/mailbox");
             assertThat(mailbox.status()).isEqualTo(200);
-            Matcher code = Pattern.compile("verification code is (\\d{6})").matcher(mailbox.body());
+            Matcher code = CODE.matcher(mailbox.body());
             assertThat(code.find()).isTrue();
+            assertThat(client.submit("/signup/verify", "/signup/verify", "code", code.group(1)).redirectPath())
+                    .isEqualTo("/sellercentral?welcome");
 
             assertThat(log.getAll()).contains("Mail kept in the sandbox mailbox for " + email)
                     .contains("Your OpenMWS verification code")
@@ -58,18 +65,76 @@ class SandboxMailboxTest {
         }
 
         @Test
-        void theMailboxShowsNewestFirstAndFiltersByRecipient() {
+        void anotherBrowserSeesNoneOfIt() {
+            String email = "mailbox-" + UUID.randomUUID() + "@example.com";
+            signUp(new PortalClient(port), email);
+            mailer.send(new Mail(email, "Choose a new OpenMWS password", "a reset link"));
+
+            PortalClient stranger = new PortalClient(port);
+            for (String path : new String[] {"/sandbox/mailbox", "/sandbox/mailbox?to=" + email}) {
+                Page page = stranger.get(path);
+                assertThat(page.status()).isEqualTo(200);
+                assertThat(page.body()).doesNotContain(email).doesNotContain("verification code is")
+                        .doesNotContain("a reset link").contains("No mail for this browser yet.")
+                        .contains("/operator/login");
+            }
+            assertThat(stranger.sessionCookie()).as("reading the page makes no session").isEmpty();
+        }
+
+        @Test
+        void aBrowserSeesOnlyTheCodesItAskedForNotOtherMailToTheAddress() {
+            String email = "mailbox-" + UUID.randomUUID() + "@example.com";
+            mailer.send(new Mail(email, "Your OpenMWS verification code", "an older code, before the sign-up"));
+            PortalClient client = new PortalClient(port);
+            signUp(client, email);
+            mailer.send(new Mail(email, "Choose a new OpenMWS password", "a reset link"));
+
+            String page = client.get("/sandbox/mailbox").body();
+
+            assertThat(page).contains("verification code is").doesNotContain("an older code")
+                    .doesNotContain("a reset link");
+            // Signing out ends the session, and with it what the browser may read.
+            client.submit("/signup/verify", "/logout");
+            assertThat(client.get("/sandbox/mailbox").body()).doesNotContain("verification code is");
+        }
+
+        @Test
+        void aDeveloperContactEmailShowsItsCodeButNoOtherMailToThatAddress() {
+            PortalClient seller = new PortalClient(port);
+            String email = "seller-" + UUID.randomUUID() + "@example.com";
+            signUp(seller, email);
+            Matcher code = CODE.matcher(seller.get("/sandbox/mailbox").body());
+            assertThat(code.find()).isTrue();
+            seller.submit("/signup/verify", "/signup/verify", "code", code.group(1));
+            String someoneElse = "owner-" + UUID.randomUUID() + "@example.com";
+
+            String register = "/sellercentral/developer/register";
+            assertThat(seller.submit(register, register + "/email", "contactEmail", someoneElse).redirectPath())
+                    .isEqualTo(register);
+            mailer.send(new Mail(someoneElse, "Choose a new OpenMWS password", "a reset link"));
+
+            String page = seller.get("/sandbox/mailbox").body();
+            assertThat(page).contains("Your OpenMWS developer verification code").contains(someoneElse)
+                    .doesNotContain("a reset link");
+        }
+
+        @Test
+        void theOperatorSeesEveryMessageNewestFirstAndFiltersByRecipient() {
             String a = "a-" + UUID.randomUUID() + "@example.com";
             String b = "b-" + UUID.randomUUID() + "@example.com";
             mailer.send(new Mail(a, "first for a", "one"));
             mailer.send(new Mail(b, "only for b", "two"));
             mailer.send(new Mail(a, "second for a", "three"));
+            PortalClient operator = operator();
 
-            String forA = new PortalClient(port).get("/sandbox/mailbox?to=" + a).body();
+            String forA = operator.get("/sandbox/mailbox?to=" + a).body();
 
             assertThat(forA).contains("second for a").contains("first for a").doesNotContain("only for b");
             assertThat(forA.indexOf("second for a")).isLessThan(forA.indexOf("first for a"));
-            assertThat(new PortalClient(port).get("/sandbox/mailbox").body()).contains("only for b");
+            assertThat(operator.get("/sandbox/mailbox").body()).contains("only for b");
+            // Signing the operator out closes the view again.
+            operator.submit("/operator", "/operator/logout");
+            assertThat(operator.get("/sandbox/mailbox").body()).doesNotContain("only for b");
         }
 
         @Test
@@ -77,9 +142,22 @@ class SandboxMailboxTest {
             String a = "x-" + UUID.randomUUID() + "@example.com";
             mailer.send(new Mail(a, "<b>subject</b>", "<script>alert(1)</script>"));
 
-            String page = new PortalClient(port).get("/sandbox/mailbox?to=" + a).body();
+            String page = operator().get("/sandbox/mailbox?to=" + a).body();
 
             assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+        }
+
+        void signUp(PortalClient client, String email) {
+            assertThat(client.submit("/signup", "/signup", "businessName", "Acme", "contactName", "Jane", "email", email,
+                    "password", "correct horse battery staple", "homeMarketplaceId", "ATVPDKIKX0DER").redirectPath())
+                    .isEqualTo("/signup/verify");
+        }
+
+        PortalClient operator() {
+            PortalClient client = new PortalClient(port);
+            assertThat(client.submit("/operator/login", "/operator/login", "token", TOKEN).redirectPath())
+                    .isEqualTo("/operator");
+            return client;
         }
     }
 
@@ -89,6 +167,7 @@ class SandboxMailboxTest {
         @DynamicPropertySource
         static void properties(DynamicPropertyRegistry registry) {
             TestDatabases.h2(registry);
+            registry.add("openmws.sandbox.operator-token", () -> TOKEN);
         }
     }
 
@@ -98,6 +177,7 @@ class SandboxMailboxTest {
         @DynamicPropertySource
         static void properties(DynamicPropertyRegistry registry) {
             TestDatabases.postgres(registry);
+            registry.add("openmws.sandbox.operator-token", () -> TOKEN);
         }
     }
 }

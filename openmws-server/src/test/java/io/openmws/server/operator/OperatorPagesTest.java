@@ -115,6 +115,29 @@ class OperatorPagesTest {
         }
 
         @Test
+        void aWrongTokenIsKeptNowhereAndOperatorPagesCarryTheSecurityHeaders() {
+            PortalClient client = new PortalClient(port);
+            String nearMiss = TOKEN + "-typo";
+
+            assertThat(client.submit("/operator/login", "/operator/login", "token", nearMiss).redirectPath())
+                    .isEqualTo("/operator/login?error");
+
+            assertThat(jdbc.sql("SELECT attribute_bytes FROM spring_session_attributes")
+                    .query((rs, n) -> new String(rs.getBytes(1), java.nio.charset.StandardCharsets.ISO_8859_1)).list())
+                    .noneMatch(bytes -> bytes.contains(nearMiss));
+            PortalClient operator = operator();
+            for (String path : new String[] {"/operator/login", "/operator", "/operator/clock"}) {
+                var response = operator.raw(java.net.http.HttpRequest.newBuilder(java.net.URI.create(operator.base() + path)));
+                assertThat(response.statusCode()).as(path).isEqualTo(200);
+                assertThat(response.headers().firstValue("Content-Security-Policy").orElse("")).as(path)
+                        .startsWith("default-src 'self'; script-src 'self'; style-src 'self';");
+                assertThat(response.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
+                assertThat(response.headers().firstValue("Permissions-Policy").orElse("")).as(path).contains("camera=()");
+            }
+            assertThat(new PortalClient(port).post("/operator/clock/advance", "duration", "P1D").status()).isEqualTo(403);
+        }
+
+        @Test
         void aWrongOrMissingTokenIsRefused() {
             PortalClient client = new PortalClient(port);
 
