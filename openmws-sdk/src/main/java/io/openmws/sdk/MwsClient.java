@@ -46,6 +46,8 @@ public final class MwsClient {
             Region.FE, "https://mws-fe.amazonservices.com",
             Region.CN, "https://mws.amazonservices.com.cn");
 
+    private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
     private final URI endpoint;
     private final UserAgent userAgent;
     private final DeveloperCredentials credentials;
@@ -56,18 +58,23 @@ public final class MwsClient {
         this.endpoint = endpoint;
         this.userAgent = userAgent;
         this.credentials = b.credentials;
+        this.executor = new CallExecutor(new CallExecutor.Config(CallExecutor.Endpoint.of(endpoint), b.credentials,
+                RequestSigner.of(SigningSecret.of(b.credentials.secretKey().reveal()), b.signatureMethod),
+                userAgent.header(), b.clock, b.httpClient != null ? b.httpClient : ownHttpClient(b),
+                b.requestTimeout, b.requestMethod, b.retryPolicy, b.throttling, b.listeners));
+        this.sellers = new SellersApi(executor);
+    }
+
+    /** The client's own HttpClient, when the caller gave none: HTTP/1.1, no redirects, the builder's timeout and proxy. */
+    private static HttpClient ownHttpClient(Builder b) {
         HttpClient.Builder http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(b.connectTimeout);
+                .connectTimeout(b.connectTimeout != null ? b.connectTimeout : DEFAULT_CONNECT_TIMEOUT);
         if (b.proxy != null) {
             http.proxy(b.proxy);
         }
-        this.executor = new CallExecutor(CallExecutor.Endpoint.of(endpoint), b.credentials,
-                RequestSigner.of(SigningSecret.of(b.credentials.secretKey().reveal()), b.signatureMethod),
-                userAgent.header(), b.clock, http.build(), b.requestTimeout, b.requestMethod, b.retryPolicy,
-                b.throttling, b.listeners);
-        this.sellers = new SellersApi(executor);
+        return http.build();
     }
 
     /** A builder; {@code endpoint} (or {@code region}), {@code credentials} and {@code application} are required. */
@@ -110,9 +117,10 @@ public final class MwsClient {
         private DeveloperCredentials credentials;
         private UserAgent.Builder userAgent;
         private Clock clock = Clock.systemUTC();
-        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration connectTimeout;
         private Duration requestTimeout = Duration.ofMinutes(1);
         private ProxySelector proxy;
+        private HttpClient httpClient;
         private SignatureMethod signatureMethod = SignatureMethod.HMAC_SHA256;
         private RequestMethod requestMethod = RequestMethod.POST;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
@@ -186,21 +194,51 @@ public final class MwsClient {
             return this;
         }
 
-        /** How long to wait for a connection; 10 seconds by default. */
+        /**
+         * How long to wait for a connection; 10 seconds by default. Not with {@link #httpClient(HttpClient)}:
+         * the caller's client has its own.
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
             return this;
         }
 
-        /** How long to wait for an answer to one request; 1 minute by default. */
+        /**
+         * How long to wait for an answer to one request; 1 minute by default. Applies to every request, with
+         * the caller's {@link #httpClient(HttpClient)} too.
+         */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = positive(timeout, "requestTimeout");
             return this;
         }
 
-        /** An HTTP proxy; none by default. */
+        /** An HTTP proxy; none by default. Not with {@link #httpClient(HttpClient)}: the caller's client has its own. */
         public Builder proxy(ProxySelector proxy) {
             this.proxy = Objects.requireNonNull(proxy, "proxy");
+            return this;
+        }
+
+        /**
+         * The caller's own {@link HttpClient}, for its TLS settings ({@code SSLContext}, {@code SSLParameters}),
+         * proxy, authenticator, executor, HTTP version or redirect policy; by default the client builds its own
+         * (HTTP/1.1, no redirects, {@link #connectTimeout} and {@link #proxy}).
+         *
+         * <p>The client then uses it as it is and builds none: its connect timeout, proxy, version and redirects
+         * are the caller's, so {@link #connectTimeout} and {@link #proxy} cannot be set as well. The
+         * {@link #requestTimeout} still applies to each request. The client never closes it or shuts its
+         * executor down: it stays the caller's, and may be shared with other code and other {@code MwsClient}s.
+         *
+         * <pre>{@code
+         * HttpClient http = HttpClient.newBuilder().sslContext(corporateTrust).executor(pool).build();
+         * MwsClient client = MwsClient.builder().endpoint(endpoint).credentials(credentials)
+         *         .application("AcmeSync", "2.1").httpClient(http).build();
+         * }</pre>
+         *
+         * @param client the HTTP client to send with
+         * @return this builder
+         */
+        public Builder httpClient(HttpClient client) {
+            this.httpClient = Objects.requireNonNull(client, "client");
             return this;
         }
 
@@ -237,7 +275,8 @@ public final class MwsClient {
         /**
          * The client.
          *
-         * @throws IllegalStateException when the endpoint, the credentials or the application is missing
+         * @throws IllegalStateException when the endpoint, the credentials or the application is missing, or
+         *     when {@link #httpClient} is given together with {@link #connectTimeout} or {@link #proxy}
          */
         public MwsClient build() {
             if (endpoint == null) {
@@ -251,6 +290,11 @@ public final class MwsClient {
             if (userAgent == null) {
                 throw new IllegalStateException("No application: call application(\"YourApp\", \"1.0\"); MWS asks every"
                         + " program to name itself in the User-Agent");
+            }
+            if (httpClient != null && (connectTimeout != null || proxy != null)) {
+                throw new IllegalStateException("httpClient(...) was given, and " + (proxy != null ? "proxy" : "connectTimeout")
+                        + "(...) too: the caller's HttpClient brings its own connect timeout and proxy. Set them on"
+                        + " HttpClient.newBuilder() instead, or leave httpClient(...) out");
             }
             CallExecutor.Endpoint.of(endpoint); // fails early with a clear message
             return new MwsClient(this, endpoint, userAgent.build());

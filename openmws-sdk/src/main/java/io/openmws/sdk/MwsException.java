@@ -60,6 +60,16 @@ public final class MwsException extends RuntimeException {
         OTHER;
 
         /**
+         * Whether an error of this kind is worth sending again ({@link RetryPolicy} retries it): throttling,
+         * quota, service errors.
+         *
+         * @return {@code true} for {@link #THROTTLED}, {@link #QUOTA_EXCEEDED} and {@link #SERVICE_ERROR}
+         */
+        public boolean isRetryable() {
+            return this == THROTTLED || this == QUOTA_EXCEEDED || this == SERVICE_ERROR;
+        }
+
+        /**
          * The kind of an MWS error code.
          *
          * @param code the {@code <Code>} as received
@@ -193,7 +203,7 @@ public final class MwsException extends RuntimeException {
 
     /** Whether the error is one the SDK retries: throttling, quota, 5xx. */
     public boolean isRetryable() {
-        return kind == Kind.THROTTLED || kind == Kind.QUOTA_EXCEEDED || kind == Kind.SERVICE_ERROR;
+        return kind.isRetryable();
     }
 
     /** Collects the parts of an {@link MwsException}. */

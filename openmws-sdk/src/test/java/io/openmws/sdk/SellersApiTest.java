@@ -7,9 +7,14 @@ import io.openmws.testkit.Sandbox;
 import io.openmws.testkit.SandboxAuthorization;
 import io.openmws.testkit.SandboxDeveloper;
 import io.openmws.testkit.SandboxSeller;
+import java.net.http.HttpClient;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -153,6 +158,37 @@ class SellersApiTest {
         assertThat(status.timestamp()).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
         assertThat(status.requestId()).isNotBlank();
         assertThat(events.all()).singleElement().satisfies(e -> assertThat(e.sellerId()).isEmpty());
+    }
+
+    @Test
+    void callsGoThroughTheCallersHttpClient(Sandbox sandbox) throws Exception {
+        SandboxDeveloper developer = sandbox.newDeveloper();
+        SandboxAuthorization grant = sandbox.authorize(sandbox.newSeller(), developer);
+        SellerAccess seller = SellerAccess.of(grant.sellerId(), grant.mwsAuthToken(), List.of("ATVPDKIKX0DER"));
+        AtomicInteger tasks = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Executor counted = task -> {
+            tasks.incrementAndGet();
+            pool.execute(task);
+        };
+        HttpClient http = HttpClient.newBuilder().executor(counted).build();
+        try {
+            MwsClient client = MwsClient.builder().endpoint(sandbox.baseUrl())
+                    .credentials(DeveloperCredentials.of(developer.accessKeyId(), developer.secretKey()))
+                    .application("SellersApiTest", "1.0").httpClient(http).listener(events).build();
+
+            List<MarketplaceParticipation> participations = client.sellers().listMarketplaceParticipations(seller);
+            int afterFirst = tasks.get();
+            ServiceStatus status = client.sellers().getServiceStatus();
+
+            assertThat(participations).isNotEmpty();
+            assertThat(status.status()).isEqualTo(ServiceStatus.Status.GREEN);
+            assertThat(afterFirst).isPositive();
+            assertThat(tasks.get()).isGreaterThan(afterFirst);
+            assertThat(events.statuses()).containsExactly(200, 200);
+        } finally {
+            pool.shutdown(); // the test's own; the SDK never shuts a caller's executor down
+        }
     }
 
     @Test

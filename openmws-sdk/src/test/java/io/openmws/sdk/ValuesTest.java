@@ -71,6 +71,23 @@ class ValuesTest {
     }
 
     @Test
+    void aCallersHttpClientBringsItsOwnProxyAndConnectTimeout() {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        MwsClient.Builder builder = MwsClient.builder().endpoint(java.net.URI.create("http://localhost:8080"))
+                .credentials(DeveloperCredentials.of("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"))
+                .application("AcmeSync", "2.1").httpClient(http);
+
+        assertThat(builder.build().endpoint()).hasToString("http://localhost:8080");
+        assertThatThrownBy(() -> builder.connectTimeout(java.time.Duration.ofSeconds(3)).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("connectTimeout")
+                .hasMessageContaining("HttpClient.newBuilder()");
+        assertThatThrownBy(() -> MwsClient.builder().endpoint(java.net.URI.create("http://localhost:8080"))
+                .credentials(DeveloperCredentials.of("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"))
+                .application("AcmeSync", "2.1").proxy(java.net.ProxySelector.getDefault()).httpClient(http).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("proxy");
+    }
+
+    @Test
     void theRegionSelectsTheRealHost() {
         MwsClient client = MwsClient.builder().region(io.openmws.protocol.marketplace.Region.EU)
                 .credentials(DeveloperCredentials.of("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"))

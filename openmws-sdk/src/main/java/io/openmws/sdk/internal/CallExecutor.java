@@ -15,6 +15,7 @@ import io.openmws.sdk.MwsException;
 import io.openmws.sdk.RequestMethod;
 import io.openmws.sdk.RetryPolicy;
 import io.openmws.sdk.SellerAccess;
+import io.openmws.sdk.Throttling;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,16 +31,17 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
- * Sends one call: paces it, signs it (Signature Version 2 over exactly what is sent), reads the answer,
- * and retries what is worth retrying ({@link RetryPolicy}), correcting the Timestamp once when the
- * endpoint says {@code RequestExpired}. Immutable configuration plus two pieces of shared state: the
- * learned clock skew and the pacer's buckets. Thread-safe.
+ * Sends one call, in steps: pace it (take a slot from the client-side bucket), attempt it (sign it with
+ * Signature Version 2 over exactly what is sent, send it, read the answer), correct the Timestamp once when
+ * the endpoint says {@code RequestExpired}, ask the {@link RetryPolicy} what to do, and wait as it says.
+ * Immutable {@link Config} plus two pieces of shared state: the learned clock skew and the pacer's buckets.
+ * Thread-safe.
  */
 public final class CallExecutor {
 
@@ -47,47 +49,75 @@ public final class CallExecutor {
     private static final int MAX_ERROR_BODY = 1 << 20;
     private static final String FORM = "application/x-www-form-urlencoded; charset=utf-8";
 
-    private final Endpoint endpoint;
-    private final DeveloperCredentials credentials;
-    private final RequestSigner signer;
-    private final String userAgent;
-    private final Clock clock;
-    private final HttpClient http;
-    private final Duration requestTimeout;
-    private final RequestMethod method;
-    private final RetryPolicy retries;
-    private final Pacer pacer;
-    private final PacingTime pacingTime;
-    private final List<MwsCallListener> listeners;
-    private final AtomicReference<Duration> skew = new AtomicReference<>(Duration.ZERO);
+    /**
+     * Everything a call needs; {@code MwsClient.Builder} says what each is.
+     *
+     * @param endpoint where calls go
+     * @param credentials the developer's access key (the Access Key ID is sent)
+     * @param signer signs with the Secret Key
+     * @param userAgent the {@code User-Agent} header
+     * @param clock the client's clock, for Timestamps
+     * @param http sends the requests; the caller's or one built for the client
+     * @param requestTimeout the longest wait for one answer
+     * @param method {@code POST} with a form body or {@code GET}
+     * @param retries when to retry
+     * @param throttling client-side pacing
+     * @param listeners hear of every request
+     */
+    public record Config(Endpoint endpoint, DeveloperCredentials credentials, RequestSigner signer, String userAgent,
+                         Clock clock, HttpClient http, Duration requestTimeout, RequestMethod method,
+                         RetryPolicy retries, Throttling throttling, List<MwsCallListener> listeners) {
 
-    /** Everything a call needs; see {@code MwsClient.Builder} for what each is. */
-    public CallExecutor(Endpoint endpoint, DeveloperCredentials credentials, RequestSigner signer, String userAgent,
-                        Clock clock, HttpClient http, Duration requestTimeout, RequestMethod method, RetryPolicy retries,
-                        io.openmws.sdk.Throttling throttling, List<MwsCallListener> listeners) {
-        this.endpoint = endpoint;
-        this.credentials = credentials;
-        this.signer = signer;
-        this.userAgent = userAgent;
-        this.clock = clock;
-        this.http = http;
-        this.requestTimeout = requestTimeout;
-        this.method = method;
-        this.retries = retries;
-        this.listeners = List.copyOf(listeners);
-        this.pacingTime = new PacingTime(throttling.clock().<java.util.function.Supplier<Instant>>map(c -> c::instant)
-                .orElse(this::correctedNow));
-        this.pacer = new Pacer(throttling, pacingTime);
+        /** Checks that nothing is missing and copies the listeners. */
+        public Config {
+            Objects.requireNonNull(endpoint, "endpoint");
+            Objects.requireNonNull(credentials, "credentials");
+            Objects.requireNonNull(signer, "signer");
+            Objects.requireNonNull(userAgent, "userAgent");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(http, "http");
+            Objects.requireNonNull(requestTimeout, "requestTimeout");
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(retries, "retries");
+            Objects.requireNonNull(throttling, "throttling");
+            listeners = List.copyOf(listeners);
+        }
+
+        /** Names the endpoint and the access key; never the secret. */
+        @Override
+        public String toString() {
+            return "CallExecutor.Config[" + endpoint.base() + ", " + credentials + ", " + method + ", " + retries
+                    + ", " + throttling + "]";
+        }
+    }
+
+    private final Config config;
+    private final ClockSkew skew;
+    private final PacingTime pacingTime;
+    private final Pacer pacer;
+
+    /**
+     * An executor.
+     *
+     * @param config what it needs
+     */
+    public CallExecutor(Config config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.skew = new ClockSkew(config.clock());
+        // Buckets count on the throttling clock when one is given (a sandbox's), else on the corrected time.
+        this.pacingTime = new PacingTime(config.throttling().clock()
+                .<Supplier<Instant>>map(c -> c::instant).orElse(skew::correctedNow));
+        this.pacer = new Pacer(config.throttling(), pacingTime);
     }
 
     /** The client's time corrected by the skew learned from the endpoint: what the Timestamp says. */
     public Instant correctedNow() {
-        return clock.instant().plus(skew.get());
+        return skew.correctedNow();
     }
 
     /** The skew learned from the endpoint's {@code x-mws-timestamp} (endpoint minus client); zero until one was seen. */
     public Duration skew() {
-        return skew.get();
+        return skew.skew();
     }
 
     /**
@@ -102,18 +132,12 @@ public final class CallExecutor {
     public <T> T execute(MwsCall call, ResponseParser<T> parser) {
         Optional<ThrottleGroup> group = ThrottleSpecs.groupOf(call.section(), call.action());
         String sellerId = call.seller().map(s -> s.sellerId().value()).orElse(null);
-        int attempt = 0;
-        int counted = 0;
+        int attempt = 0; // HTTP requests sent
+        int counted = 0; // those the retry policy counts: all but the skew correction's
         boolean skewCorrected = false;
         while (true) {
             attempt++;
-            if (group.isPresent()) {
-                try {
-                    pacer.acquire(sellerId, group.get());
-                } catch (InterruptedException e) {
-                    throw interrupted(e, attempt - 1);
-                }
-            }
+            pace(sellerId, group, attempt - 1);
             long start = System.nanoTime();
             Outcome<T> outcome = attempt(call, parser, attempt);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -125,50 +149,49 @@ public final class CallExecutor {
 
             if (error.kind() == MwsException.Kind.REQUEST_EXPIRED && !skewCorrected && outcome.serverTime != null) {
                 skewCorrected = true;
-                Duration learned = Duration.between(clock.instant(), outcome.serverTime);
-                skew.set(learned);
-                LOG.log(System.Logger.Level.WARNING, "The endpoint refused the Timestamp as expired; its clock is {0}"
-                        + " from this machine''s. Correcting the Timestamp and sending again", learned);
+                skew.learn(outcome.serverTime);
                 notify(event(call, attempt, outcome, elapsed, true));
                 continue;
             }
+
             counted++;
-            Optional<Instant> waitUntil = Optional.empty();
-            boolean retry = error.isRetryable() && counted < retries.maxAttempts();
-            if (retry && error.kind() == MwsException.Kind.QUOTA_EXCEEDED && outcome.quotaResetsOn != null) {
-                Duration toReset = Duration.between(pacingTime.now(), outcome.quotaResetsOn);
-                if (toReset.compareTo(retries.maxQuotaWait()) > 0) {
-                    retry = false;
-                } else {
-                    waitUntil = Optional.of(outcome.quotaResetsOn);
-                }
-            }
-            notify(event(call, attempt, outcome, elapsed, retry));
-            if (!retry) {
+            RetryPolicy.Decision decision = config.retries().decide(new RetryPolicy.Failure(error.kind(), counted,
+                    Optional.ofNullable(outcome.quotaResetsOn), pacingTime.now()));
+            notify(event(call, attempt, outcome, elapsed, decision.retries()));
+            if (!decision.retries()) {
                 throw error;
             }
-            if (error.kind() == MwsException.Kind.THROTTLED && group.isPresent()) {
-                pacer.drain(sellerId, group.get());
+            if (error.kind() == MwsException.Kind.THROTTLED) {
+                // The endpoint's bucket is empty: so is ours, and the retry waits for a restored slot as well.
+                group.ifPresent(g -> pacer.drain(sellerId, g));
             }
-            try {
-                if (waitUntil.isPresent()) {
-                    pacingTime.sleepUntil(waitUntil.get());
-                } else {
-                    Thread.sleep(backoff(counted).toMillis());
-                }
-            } catch (InterruptedException e) {
-                throw interrupted(e, attempt);
-            }
+            await(decision, attempt);
         }
     }
 
-    /** The back-off before retry number {@code retry}: between half and all of the capped exponential delay. */
-    Duration backoff(int retry) {
-        long base = retries.baseDelay().toMillis();
-        long cap = retries.maxDelay().toMillis();
-        long exp = retry >= 40 ? cap : Math.min(cap, base * (1L << (retry - 1)));
-        long half = exp / 2;
-        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(exp - half + 1));
+    /** Takes a slot from the call's bucket, waiting for one; calls without a published limit go at once. */
+    private void pace(String sellerId, Optional<ThrottleGroup> group, int attemptsSoFar) {
+        if (group.isEmpty()) {
+            return;
+        }
+        try {
+            pacer.acquire(sellerId, group.get());
+        } catch (InterruptedException e) {
+            throw interrupted(e, attemptsSoFar);
+        }
+    }
+
+    /** Waits as the retry policy decided: a back-off in real time, or until a quota reset in pacing time. */
+    private void await(RetryPolicy.Decision decision, int attemptsSoFar) {
+        try {
+            if (decision instanceof RetryPolicy.Decision.RetryAt at) {
+                pacingTime.sleepUntil(at.time());
+            } else if (decision instanceof RetryPolicy.Decision.RetryAfter after) {
+                Thread.sleep(after.delay().toMillis());
+            }
+        } catch (InterruptedException e) {
+            throw interrupted(e, attemptsSoFar);
+        }
     }
 
     private static final class Outcome<T> {
@@ -185,15 +208,15 @@ public final class CallExecutor {
         HttpRequest request = request(call);
         HttpResponse<InputStream> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response = config.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
             outcome.error = MwsException.builder().kind(MwsException.Kind.COMMUNICATION).attempts(attempt)
-                    .message("No answer from " + endpoint.base() + " within " + requestTimeout.toSeconds()
+                    .message("No answer from " + config.endpoint().base() + " within " + config.requestTimeout().toSeconds()
                             + " seconds; raise the request timeout or check the endpoint").cause(e).build();
             return outcome;
         } catch (IOException e) {
             outcome.error = MwsException.builder().kind(MwsException.Kind.COMMUNICATION).attempts(attempt)
-                    .message("Could not reach " + endpoint.base() + ": " + e).cause(e).build();
+                    .message("Could not reach " + config.endpoint().base() + ": " + e).cause(e).build();
             return outcome;
         } catch (InterruptedException e) {
             outcome.error = interrupted(e, attempt);
@@ -220,7 +243,7 @@ public final class CallExecutor {
         } catch (IOException e) {
             outcome.error = MwsException.builder().kind(MwsException.Kind.COMMUNICATION).httpStatus(outcome.status)
                     .requestId(outcome.requestId).attempts(attempt)
-                    .message("The answer from " + endpoint.base() + " broke off: " + e).cause(e).build();
+                    .message("The answer from " + config.endpoint().base() + " broke off: " + e).cause(e).build();
         }
         return outcome;
     }
@@ -239,24 +262,25 @@ public final class CallExecutor {
             return MwsException.builder().kind(kind).code(kind.name()).httpStatus(status).requestId(headerRequestId)
                     .attempts(attempt).message("HTTP " + status + " to " + call.action() + " with a body (" + type
                             + ", " + body.length + " bytes) that is not an MWS ErrorResponse; check that "
-                            + endpoint.base() + " is an MWS endpoint").build();
+                            + config.endpoint().base() + " is an MWS endpoint").build();
         }
     }
 
     private HttpRequest request(MwsCall call) {
         Map<String, String> params = new TreeMap<>(call.parameters());
-        params.put("AWSAccessKeyId", credentials.accessKeyId().value());
+        params.put("AWSAccessKeyId", config.credentials().accessKeyId().value());
         params.put("Action", call.action());
         params.put("Version", call.section().version());
         params.put("Timestamp", Timestamps.formatSeconds(correctedNow()));
         call.seller().ifPresent(seller -> addSeller(params, seller));
-        String path = endpoint.pathFor(call.section());
-        String query = signer.signedQuery(method.name(), endpoint.hostLine(), path, params);
-        HttpRequest.Builder b = HttpRequest.newBuilder().timeout(requestTimeout).header("User-Agent", userAgent);
-        if (method == RequestMethod.GET) {
-            b.uri(endpoint.uri(path, query)).GET();
+        String path = config.endpoint().pathFor(call.section());
+        String query = config.signer().signedQuery(config.method().name(), config.endpoint().hostLine(), path, params);
+        HttpRequest.Builder b = HttpRequest.newBuilder().timeout(config.requestTimeout())
+                .header("User-Agent", config.userAgent());
+        if (config.method() == RequestMethod.GET) {
+            b.uri(config.endpoint().uri(path, query)).GET();
         } else {
-            b.uri(endpoint.uri(path, null)).header("Content-Type", FORM).POST(HttpRequest.BodyPublishers.ofString(query));
+            b.uri(config.endpoint().uri(path, null)).header("Content-Type", FORM).POST(HttpRequest.BodyPublishers.ofString(query));
         }
         return b.build();
     }
@@ -287,7 +311,7 @@ public final class CallExecutor {
     }
 
     private void notify(MwsCallEvent event) {
-        for (MwsCallListener listener : listeners) {
+        for (MwsCallListener listener : config.listeners()) {
             try {
                 listener.onAttempt(event);
             } catch (RuntimeException e) {
@@ -304,7 +328,7 @@ public final class CallExecutor {
 
     @Override
     public String toString() {
-        return "CallExecutor[" + endpoint.base() + ", " + credentials + "]";
+        return "CallExecutor[" + config.endpoint().base() + ", " + config.credentials() + "]";
     }
 
     /**
