@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * The MWS API sections the platform serves: where each lives, its version, and the XML namespace
  * its responses carry (copied exactly from real traffic, inconsistencies included; see
- * {@code mws-protocol.md} §1.2).
+ * {@code docs/protocol.md} §1.2).
  *
  * <p>Feeds and Reports are one service ("MarketplaceWebService", 2009-01-01): both are also served at
  * the root path {@code /}, where the action decides which of the two a request is for.

@@ -3,7 +3,7 @@ package io.openmws.sdk;
 import java.util.Objects;
 
 /**
- * A marketplace as {@code ListMarketplaceParticipations} describes it ({@code mws-protocol.md} §8). The
+ * A marketplace as {@code ListMarketplaceParticipations} describes it ({@code docs/protocol.md} §8). The
  * values are as the endpoint sent them; an element it left out is an empty string.
  *
  * @param marketplaceId e.g. {@code ATVPDKIKX0DER}

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * A marketplace the seller participates in: one {@code Participation} of
  * {@code ListMarketplaceParticipations}, joined with the {@code Marketplace} entry of the same page that
- * describes it ({@code mws-protocol.md} §8).
+ * describes it ({@code docs/protocol.md} §8).
  *
  * @param marketplaceId the marketplace, e.g. {@code ATVPDKIKX0DER}; may also be a non-retail id such as
  *     {@code A6W85IYQ5WB1C}

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * One answer of a list operation: its items and, when there are more, the {@code NextToken} that the
- * operation's {@code ByNextToken} sequel takes ({@code mws-protocol.md} §9). Most programs use the
+ * operation's {@code ByNextToken} sequel takes ({@code docs/protocol.md} §9). Most programs use the
  * lazy streams, which follow the tokens themselves; pages are for resuming later from a saved token.
  *
  * @param items the page's items, in the endpoint's order

@@ -1,7 +1,7 @@
 package io.openmws.sdk;
 
 /**
- * How the client sends a call's parameters ({@code mws-protocol.md} §1): both are signed with the
+ * How the client sends a call's parameters ({@code docs/protocol.md} §1): both are signed with the
  * method's name as the first line of the string to sign.
  */
 public enum RequestMethod {

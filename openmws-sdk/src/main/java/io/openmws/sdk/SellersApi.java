@@ -16,7 +16,7 @@ import java.util.stream.StreamSupport;
 
 /**
  * The Sellers API (2011-07-01) of an {@link MwsClient}: which marketplaces a seller participates in, and
- * the section's service status ({@code mws-protocol.md} §8). Get it from {@link MwsClient#sellers()}.
+ * the section's service status ({@code docs/protocol.md} §8). Get it from {@link MwsClient#sellers()}.
  * Thread-safe.
  */
 public final class SellersApi {

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The answer of {@code GetServiceStatus} ({@code mws-protocol.md} §8).
+ * The answer of {@code GetServiceStatus} ({@code docs/protocol.md} §8).
  *
  * @param status the section's status
  * @param timestamp when the endpoint evaluated it

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The V1 vectors of {@code mws-protocol.md} §3.5, reproduced byte for byte in what the SDK sends. The
+ * The V1 vectors of {@code docs/protocol.md} §3.5, reproduced byte for byte in what the SDK sends. The
  * client is pointed at the vector's host, {@code mws.amazonservices.com}, through a local HTTP server
  * acting as its proxy, so that the host it signs is the vector's; the server captures the request.
  */

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The catalog of MWS error codes this platform sends: the wire code, the HTTP status, the fault
- * type and a default message ({@code mws-protocol.md} §5.3). This enum is the one place that maps an
+ * type and a default message ({@code docs/protocol.md} §5.3). This enum is the one place that maps an
  * error to an HTTP status.
  *
  * <p>Clients such as the ScaleLeap SDK only recognise the codes real MWS used, so no code is invented

@@ -1,5 +1,5 @@
 /**
- * MWS identifier formats ({@code mws-protocol.md} §10, {@code mws-data-apis.md} §0.5): immutable
+ * MWS identifier formats ({@code docs/protocol.md} §10): immutable
  * value types that validate on construction, and {@link io.openmws.protocol.ids.IdGenerator}, which
  * draws new identifiers from a single {@link java.security.SecureRandom}.
  *

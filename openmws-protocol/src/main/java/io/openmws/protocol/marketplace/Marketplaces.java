@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The retail marketplaces a seller can sign up for, in the order of the table in
- * {@code mws-protocol.md} §1.1 (22 rows, China included although the 2022 documentation had dropped it).
+ * {@code docs/protocol.md} §1.1 (22 rows, China included although the 2022 documentation had dropped it).
  *
  * <p>Ids, regions and hosts are from the documentation. Names, domains, currencies and languages are
  * what {@code ListMarketplaceParticipations} reports for each. India is listed under Europe but has

@@ -2,7 +2,7 @@ package io.openmws.protocol.marketplace;
 
 /**
  * An MWS region. A developer registers once per region, and a seller is known only in the region
- * of the endpoint it calls ({@code mws-protocol.md} §1.1, §11).
+ * of the endpoint it calls ({@code docs/protocol.md} §1.1, §11).
  */
 public enum Region {
 

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Reads a request's parameters as MWS does ({@code mws-protocol.md} §1, §13):
+ * Reads a request's parameters as MWS does ({@code docs/protocol.md} §1, §13):
  * <ul>
  *   <li>always from the raw query string;</li>
  *   <li>also from the body when its Content-Type is {@code application/x-www-form-urlencoded} (any

@@ -97,7 +97,7 @@ public final class MwsParameters {
     }
 
     /**
-     * The values of a numbered list parameter ({@code mws-protocol.md} §2), ordered by numeric index:
+     * The values of a numbered list parameter ({@code docs/protocol.md} §2), ordered by numeric index:
      * {@code list("MarketplaceId.Id")} reads {@code MarketplaceId.Id.1}, {@code .2}, ..., {@code .10}.
      * A bare {@code MarketplaceId.Id} (no index, sent by some clients for one element, §13) counts as
      * index 1. Gaps are skipped; names whose suffix is not a positive decimal without leading zeros

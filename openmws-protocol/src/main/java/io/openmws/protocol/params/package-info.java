@@ -1,5 +1,5 @@
 /**
- * MWS request parameters ({@code mws-protocol.md} §1, §2, §13).
+ * MWS request parameters ({@code docs/protocol.md} §1, §2, §13).
  *
  * <ul>
  *   <li>{@link io.openmws.protocol.params.MwsParameters}: the decoded, unique, canonically ordered

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.SortedMap;
 
 /**
- * The canonicalized query string of Signature Version 2 ({@code mws-protocol.md} §3.1): every decoded
+ * The canonicalized query string of Signature Version 2 ({@code docs/protocol.md} §3.1): every decoded
  * parameter except {@code Signature}, sorted by the UTF-8 byte order of its name, written as
  * {@code name=value} with both sides {@linkplain PercentEncoding#encode(String) RFC 3986 encoded}
  * (the {@code =} is kept for empty values), joined by {@code &}.

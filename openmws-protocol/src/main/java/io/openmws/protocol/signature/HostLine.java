@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The second line of the string to sign: the lowercased host, with {@code :port} only when the port
- * is not the scheme's default ({@code mws-protocol.md} §3.1).
+ * is not the scheme's default ({@code docs/protocol.md} §3.1).
  *
  * <p>A client builds it from its endpoint with {@link #forEndpoint(String, String, int)}; a server
  * takes the {@code Host} header as received with {@link #fromHostHeader(String)} and, because several

@@ -6,7 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Percent-encoding as Signature Version 2 uses it (RFC 3986, {@code mws-protocol.md} §3.2), and the
+ * Percent-encoding as Signature Version 2 uses it (RFC 3986, {@code docs/protocol.md} §3.2), and the
  * decoder for the form/query transport encoding that clients actually send.
  *
  * <p>Encoding keeps the unreserved characters {@code A-Z a-z 0-9 - _ . ~} and writes every other byte

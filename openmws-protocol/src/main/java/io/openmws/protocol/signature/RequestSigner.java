@@ -8,7 +8,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Signs requests with Signature Version 2, for clients ({@code mws-protocol.md} §3.1).
+ * Signs requests with Signature Version 2, for clients ({@code docs/protocol.md} §3.1).
  *
  * <pre>{@code
  * RequestSigner signer = RequestSigner.of(SigningSecret.of(secretKey), SignatureMethod.HMAC_SHA256);

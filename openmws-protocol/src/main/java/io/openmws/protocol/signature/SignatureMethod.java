@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The HMAC algorithms Signature Version 2 allows, named as in the {@code SignatureMethod} parameter
- * ({@code mws-protocol.md} §2, §3.1). {@link #HMAC_SHA256} is the one MWS recommends.
+ * ({@code docs/protocol.md} §2, §3.1). {@link #HMAC_SHA256} is the one MWS recommends.
  */
 public enum SignatureMethod {
 

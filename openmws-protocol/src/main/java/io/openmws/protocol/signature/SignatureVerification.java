@@ -28,7 +28,7 @@ public final class SignatureVerification {
     public enum HostVariant {
         /** The {@code Host} header as received (lowercased). */
         AS_RECEIVED,
-        /** The {@code Host} header with its {@code :port} removed (clients that sign the bare host, §13). */
+        /** The {@code Host} header with its {@code :port} removed (clients that sign the bare host, docs/protocol.md §13). */
         PORT_REMOVED
     }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Verifies Signature Version 2 signatures on the server ({@code mws-protocol.md} §3.3 steps 2-3).
+ * Verifies Signature Version 2 signatures on the server ({@code docs/protocol.md} §3.3 steps 2-3).
  *
  * <p>It checks {@code Signature}, {@code SignatureVersion=2} and {@code SignatureMethod}, rebuilds the
  * string to sign from the method, {@code Host} header, raw path and decoded parameters, and compares

@@ -10,7 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A Secret Access Key, ready to compute HMACs with. The key's UTF-8 bytes are the HMAC key
- * ({@code mws-protocol.md} §3.1).
+ * ({@code docs/protocol.md} §3.1).
  *
  * <p>Creating one keys a prototype {@link Mac} per {@link SignatureMethod}; each signature then uses
  * a clone of the prototype, which skips re-deriving the HMAC pads and is safe from any number of

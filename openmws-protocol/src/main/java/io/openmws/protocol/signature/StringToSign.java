@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The Signature Version 2 string to sign ({@code mws-protocol.md} §3.1):
+ * The Signature Version 2 string to sign ({@code docs/protocol.md} §3.1):
  * <pre>
  * HTTPMethod + "\n" + hostLine + "\n" + path + "\n" + canonicalQuery
  * </pre>

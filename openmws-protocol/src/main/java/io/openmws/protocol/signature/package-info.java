@@ -1,5 +1,5 @@
 /**
- * Signature Version 2, as MWS uses it ({@code mws-protocol.md} §3).
+ * Signature Version 2, as MWS uses it ({@code docs/protocol.md} §3).
  *
  * <ul>
  *   <li>{@link io.openmws.protocol.signature.PercentEncoding}: RFC 3986 encoding and the form decoder;</li>

@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The per-operation throttle table of {@code mws-protocol.md} §6, as data.
+ * The per-operation throttle table of {@code docs/protocol.md} §6, as data.
  *
  * <ul>
  *   <li>Sellers {@code ListMarketplaceParticipations}, Orders {@code ListOrders} and

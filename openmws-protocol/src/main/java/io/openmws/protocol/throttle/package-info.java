@@ -1,5 +1,5 @@
 /**
- * MWS throttling as data ({@code mws-protocol.md} §6): the leaky-bucket size and restore period of
+ * MWS throttling as data ({@code docs/protocol.md} §6): the leaky-bucket size and restore period of
  * each operation, its optional hourly quota, and which operations share one bucket.
  *
  * <ul>

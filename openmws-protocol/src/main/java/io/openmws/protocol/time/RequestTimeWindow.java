@@ -7,7 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
- * The request time check of MWS ({@code mws-protocol.md} §4): a {@code Timestamp} may differ from
+ * The request time check of MWS ({@code docs/protocol.md} §4): a {@code Timestamp} may differ from
  * the server clock by at most 15 minutes either way; alternatively an {@code Expires} must not have
  * passed.
  *

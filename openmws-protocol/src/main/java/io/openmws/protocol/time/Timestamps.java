@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The {@code Timestamp} formats of MWS ({@code mws-protocol.md} §4).
+ * The {@code Timestamp} formats of MWS ({@code docs/protocol.md} §4).
  *
  * <p>{@link #parse(String)} accepts {@code yyyy-MM-ddTHH:mm:ss}, optionally followed by a fraction of
  * 1 to 9 digits, optionally followed by a zone: {@code Z}, {@code ±HH:MM}, {@code ±HHMM} or

@@ -1,5 +1,5 @@
 /**
- * MWS timestamps ({@code mws-protocol.md} §4).
+ * MWS timestamps ({@code docs/protocol.md} §4).
  *
  * <ul>
  *   <li>{@link io.openmws.protocol.time.Timestamps}: parse every {@code Timestamp} form clients send;

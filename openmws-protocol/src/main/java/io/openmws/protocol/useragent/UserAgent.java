@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An MWS User-Agent header ({@code mws-protocol.md} §7):
+ * An MWS User-Agent header ({@code docs/protocol.md} §7):
  * {@code AppName/AppVersion (Language=LangAndVersion; Attr=Value; ...)}. Immutable; always valid.
  *
  * <pre>{@code

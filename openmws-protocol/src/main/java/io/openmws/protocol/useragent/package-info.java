@@ -1,5 +1,5 @@
 /**
- * The MWS User-Agent header ({@code mws-protocol.md} §7): {@link io.openmws.protocol.useragent.UserAgent}
+ * The MWS User-Agent header ({@code docs/protocol.md} §7): {@link io.openmws.protocol.useragent.UserAgent}
  * builds one for the SDK with the documented escaping and the 500-character limit;
  * {@link io.openmws.protocol.useragent.UserAgent#parse(String)} reads one for the server, which only
  * logs it, so any header (or none) is accepted and its deviations reported as

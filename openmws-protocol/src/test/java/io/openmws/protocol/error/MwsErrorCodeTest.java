@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class MwsErrorCodeTest {
 
-    /** Rows copied from mws-protocol.md §5.3, plus the section codes (400, Sender: our choice). */
+    /** Rows copied from docs/protocol.md §5.3, plus the section codes (400, Sender: our choice). */
     @ParameterizedTest(name = "{0} -> {1} {2}")
     @CsvSource({
             "InputStreamDisconnected, 400, Sender",

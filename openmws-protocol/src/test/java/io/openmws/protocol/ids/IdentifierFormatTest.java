@@ -42,7 +42,7 @@ class IdentifierFormatTest {
 
     static Stream<Arguments> rows() {
         return Stream.of(
-                // SellerId: [A-Z0-9]{8,20} starting with A (spec §10)
+                // SellerId: [A-Z0-9]{8,20} starting with A (docs/protocol.md §10)
                 row(SELLER_ID, "A22UNWHFCIE1IF", VALID, "real, 14 chars"),
                 row(SELLER_ID, "A2986ZQ066CH2F", VALID, "real, 14 chars"),
                 row(SELLER_ID, "A265CUS4KA8OEM", VALID, "real, from a throttle message"),

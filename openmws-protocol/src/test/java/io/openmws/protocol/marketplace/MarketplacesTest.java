@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class MarketplacesTest {
 
-    /** The rows of mws-protocol.md §1.1, copied as they are there. */
+    /** The rows of docs/protocol.md §1.1, copied as they are there. */
     @ParameterizedTest(name = "{2} {4}")
     @CsvSource(delimiter = '|', textBlock = """
             NA | Brazil | BR | mws.amazonservices.com | A2Q3Y263D00KWC

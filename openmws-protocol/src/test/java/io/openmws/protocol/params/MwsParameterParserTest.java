@@ -181,7 +181,7 @@ class MwsParameterParserTest {
 
     @Test
     void javaFormEntityEncodingVerifiesAgainstTheCanonicalSignature() {
-        // The official Java client's UrlEncodedFormEntity sends + for space and %7E for ~ (§3.2);
+        // The official Java client's UrlEncodedFormEntity sends + for space and %7E for ~ (docs/protocol.md §3.2);
         // the server must decode and re-encode, and the §3.5 V2 signature must still match.
         String body = "AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE&Action=ListOrders&BuyerEmail=a+b%2Bc%7Ed*e%2Ff%40x.com"
                 + "&CreatedAfter=2020-01-01T00%3a00%3a00Z&MarketplaceId.Id.1=ATVPDKIKX0DER"

@@ -20,7 +20,7 @@ class MwsParametersTest {
                 arguments("ordered by numeric index, 10 after 2",
                         "MarketplaceId.Id.10=J&MarketplaceId.Id.2=B&MarketplaceId.Id.1=A", "MarketplaceId.Id",
                         List.of("A", "B", "J")),
-                arguments("a bare name is index 1 (FeedSubmissionIdList.Id=123, §13)",
+                arguments("a bare name is index 1 (FeedSubmissionIdList.Id=123, docs/protocol.md §13)",
                         "FeedSubmissionIdList.Id=123", "FeedSubmissionIdList.Id", List.of("123")),
                 arguments("a bare name goes before index 2", "X.Id=a&X.Id.2=b", "X.Id", List.of("a", "b")),
                 arguments("gaps are skipped", "X.Id.3=c&X.Id.1=a", "X.Id", List.of("a", "c")),

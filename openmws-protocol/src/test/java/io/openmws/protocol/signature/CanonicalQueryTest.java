@@ -26,7 +26,7 @@ class CanonicalQueryTest {
 
     static Stream<Arguments> rows() {
         return Stream.of(
-                arguments("names sort case-sensitively by byte (spec §3.1 example)",
+                arguments("names sort case-sensitively by byte (docs/protocol.md §3.1 example)",
                         params("Merchant", "m", "MarketplaceId.Id.2", "b", "Marketplace", "x",
                                 "MarketplaceId.Id.10", "a", "MWSAuthToken", "t"),
                         "MWSAuthToken=t&Marketplace=x&MarketplaceId.Id.10=a&MarketplaceId.Id.2=b&Merchant=m"),

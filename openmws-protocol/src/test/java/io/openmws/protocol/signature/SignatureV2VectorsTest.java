@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Signature Version 2 test vectors, one row each: the published Product Advertising API vector, the
- * MWS vectors of {@code mws-protocol.md} §3.5, and vectors computed by independent implementations
+ * MWS vectors of {@code docs/protocol.md} §3.5, and vectors computed by independent implementations
  * (Python's hmac/urllib and openssl), never by this code.
  */
 class SignatureV2VectorsTest {

@@ -20,7 +20,7 @@ class SignatureVerifierTest {
     static final String HOST = "mws.amazonservices.com";
     static final String PATH = "/Sellers/2011-07-01";
 
-    /** The §3.5 V1 request as a server receives it, Signature included. */
+    /** The docs/protocol.md §3.5 V1 request as a server receives it, Signature included. */
     static Map<String, String> received() {
         Map<String, String> p = new LinkedHashMap<>(SignatureV2VectorsTest.v1("HmacSHA256"));
         p.put("Signature", "w8J4gX1iCaeAO4EPE/KtMK9ewlsvGbvTfRQrFdpJjYM=");

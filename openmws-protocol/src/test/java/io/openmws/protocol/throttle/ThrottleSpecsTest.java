@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ThrottleSpecsTest {
 
     /**
-     * The rows of mws-protocol.md §6 (and the per-section tables of mws-data-apis.md), one per
+     * The rows of docs/protocol.md §6 (the table of throttle numbers), one per
      * operation: burst, restore period in seconds, hourly quota (empty = none), bucket group.
      */
     @ParameterizedTest(name = "{0} {1}")

@@ -21,7 +21,7 @@ class UserAgentTest {
         assertThat(ua.language()).isEqualTo("Java/17.0.15");
     }
 
-    /** One row per escaping rule of §7; '|' separates the columns because ',' and ';' are data. */
+    /** One row per escaping rule of docs/protocol.md §7; '|' separates the columns because ',' and ';' are data. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "slash in app name          | My/App  | 1.0       | Platform | x      | My\\/App/1.0 (Language=J; Platform=x)",

@@ -22,7 +22,7 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads the Sellers API's answers with the hardened streaming parser of {@link SafeXml}
- * ({@code mws-protocol.md} §5.1, §8). Lenient like real clients: any namespace, unknown elements
+ * ({@code docs/protocol.md} §5.1, §8). Lenient like real clients: any namespace, unknown elements
  * ignored, children in any order; strict about the root element, which names the operation.
  */
 public final class SellersXml {

@@ -5,7 +5,7 @@ import io.openmws.protocol.xml.MwsXmlWriter;
 import io.openmws.server.support.PlatformClock;
 import java.io.IOException;
 
-/** {@code GetServiceStatus}, present in every section at that section's path and version (§8). */
+/** {@code GetServiceStatus}, present in every section at that section's path and version (docs/protocol.md §8). */
 final class GetServiceStatus implements MwsOperation {
 
     private final ApiSection section;

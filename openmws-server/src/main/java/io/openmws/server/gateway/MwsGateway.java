@@ -44,7 +44,7 @@ class MwsGateway {
     static final String SUBMIT_FEED = "SubmitFeed";
     private static final Logger log = LoggerFactory.getLogger(MwsGateway.class);
     private static final int MAX_USER_AGENT = 500;
-    /** MWS's limit on the request line (§1): longer requests are refused, in the MWS error form. */
+    /** MWS's limit on the request line (docs/protocol.md §1): longer requests are refused, in the MWS error form. */
     private static final int MAX_REQUEST_LINE = 8190;
     /** The methods MWS serves (§1); the signature covers the method, so nothing else can be a call. */
     private static final List<String> ALLOWED_METHODS = List.of("GET", "POST");

@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * MWS throttling (§6): per (seller, developer, operation group) a leaky bucket of the published burst
+ * MWS throttling (docs/protocol.md §6): per (seller, developer, operation group) a leaky bucket of the published burst
  * that gets one request back every restore period, and, for operations with an hourly quota, a
  * second bucket of that quota whose window starts with the caller's first call. Buckets refill by
  * the platform clock, so moving the sandbox clock refills them. Buckets live in this node's memory,

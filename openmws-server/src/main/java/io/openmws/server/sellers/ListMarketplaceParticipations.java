@@ -7,7 +7,7 @@ import io.openmws.server.gateway.MwsOperation;
 import java.io.IOException;
 import org.springframework.stereotype.Component;
 
-/** Sellers API: the marketplaces the seller participates in (§8). */
+/** Sellers API: the marketplaces the seller participates in (docs/protocol.md §8). */
 @Component
 class ListMarketplaceParticipations implements MwsOperation {
 

@@ -9,7 +9,7 @@ import io.openmws.server.gateway.MwsOperation;
 import java.io.IOException;
 import org.springframework.stereotype.Component;
 
-/** Sellers API: the next page of participations; shares the parent's throttle bucket (§6). */
+/** Sellers API: the next page of participations; shares the parent's throttle bucket (docs/protocol.md §6). */
 @Component
 class ListMarketplaceParticipationsByNextToken implements MwsOperation {
 

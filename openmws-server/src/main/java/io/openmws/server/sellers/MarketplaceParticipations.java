@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The marketplaces a seller participates in, a page at a time: the common part of
- * {@code ListMarketplaceParticipations} and its {@code ByNextToken} sequel (§8).
+ * {@code ListMarketplaceParticipations} and its {@code ByNextToken} sequel (docs/protocol.md §8).
  */
 @Component
 class MarketplaceParticipations {

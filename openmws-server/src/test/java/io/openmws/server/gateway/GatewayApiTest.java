@@ -94,7 +94,7 @@ class GatewayApiTest {
                 control().post("/sandbox/v1/developers", "{\"sellerId\":\"" + seller
                         + "\",\"accessKeyId\":\"AKIAIOSFODNN7EXAMPLE\",\"secretKey\":\"" + secret + "\"}");
             }
-            // V1 of mws-protocol.md §3.5, POST, HmacSHA256 and HmacSHA1, exactly as published.
+            // V1 of docs/protocol.md §3.5, POST, HmacSHA256 and HmacSHA1, exactly as published.
             String v1 = "AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE&Action=ListMarketplaceParticipations"
                     + "&MWSAuthToken=amzn.mws.4ea38b7b-f563-7709-4bae-87aeaEXAMPLE&SellerId=A1EXAMPLESELLER"
                     + "&SignatureMethod=HmacSHA256&SignatureVersion=2&Timestamp=2020-05-28T11%3A22%3A23Z&Version=2011-07-01";
