@@ -1,9 +1,8 @@
 package io.openmws.sdk;
 
+import io.openmws.protocol.ConstantTime;
 import io.openmws.protocol.ids.MarketplaceId;
 import io.openmws.protocol.ids.SellerId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -145,8 +144,7 @@ public final class SellerAccess {
     public boolean equals(Object o) {
         return o instanceof SellerAccess a && sellerId.equals(a.sellerId) && marketplaceIds.equals(a.marketplaceIds)
                 && (mwsAuthToken == null ? a.mwsAuthToken == null
-                        : a.mwsAuthToken != null && MessageDigest.isEqual(mwsAuthToken.getBytes(StandardCharsets.US_ASCII),
-                                a.mwsAuthToken.getBytes(StandardCharsets.US_ASCII)));
+                        : ConstantTime.equal(mwsAuthToken, a.mwsAuthToken));
     }
 
     @Override

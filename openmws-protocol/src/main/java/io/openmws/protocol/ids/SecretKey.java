@@ -1,7 +1,6 @@
 package io.openmws.protocol.ids;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import io.openmws.protocol.ConstantTime;
 import java.util.regex.Pattern;
 
 /**
@@ -49,9 +48,7 @@ public final class SecretKey {
     /** Compares the secrets in constant time. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof SecretKey that
-                && MessageDigest.isEqual(
-                        value.getBytes(StandardCharsets.US_ASCII), that.value.getBytes(StandardCharsets.US_ASCII));
+        return other instanceof SecretKey that && ConstantTime.equal(value, that.value);
     }
 
     @Override

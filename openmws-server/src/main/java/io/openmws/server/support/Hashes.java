@@ -1,5 +1,6 @@
 package io.openmws.server.support;
 
+import io.openmws.protocol.ConstantTime;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,6 +26,6 @@ public final class Hashes {
 
     /** Compares two hashes in constant time. */
     public static boolean same(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+        return ConstantTime.equal(a, b);
     }
 }
