@@ -1,5 +1,6 @@
 package io.openmws.sdk;
 
+import io.openmws.protocol.Text;
 import io.openmws.protocol.ConstantTime;
 import io.openmws.protocol.ids.MarketplaceId;
 import io.openmws.protocol.ids.SellerId;
@@ -102,7 +103,7 @@ public final class SellerAccess {
         Set<MarketplaceId> seen = new LinkedHashSet<>();
         for (String id : ids) {
             if (!MarketplaceId.isValid(id)) {
-                throw new IllegalArgumentException("'" + abbreviate(id) + "' is not a marketplace id: expected 8 to 20"
+                throw new IllegalArgumentException("'" + Text.abbreviate(id, 30) + "' is not a marketplace id: expected 8 to 20"
                         + " uppercase letters or digits starting with 'A', e.g. ATVPDKIKX0DER (Amazon.com)");
             }
             if (!seen.add(MarketplaceId.of(id))) {
@@ -112,12 +113,6 @@ public final class SellerAccess {
         return List.copyOf(new ArrayList<>(seen));
     }
 
-    private static String abbreviate(String s) {
-        if (s == null) {
-            return "null";
-        }
-        return s.length() <= 30 ? s : s.substring(0, 27) + "...";
-    }
 
     /** The Seller ID, sent as {@code SellerId}. */
     public SellerId sellerId() {

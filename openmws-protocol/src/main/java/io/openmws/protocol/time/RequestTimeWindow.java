@@ -1,5 +1,6 @@
 package io.openmws.protocol.time;
 
+import io.openmws.protocol.Text;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +79,7 @@ public final class RequestTimeWindow {
         try {
             at = Timestamps.parse(value);
         } catch (DateTimeParseException e) {
-            return new TimeWindowCheck(TimeWindowCheck.Status.MALFORMED, "Value (" + abbreviate(value)
+            return new TimeWindowCheck(TimeWindowCheck.Status.MALFORMED, "Value (" + Text.abbreviate(value, 64)
                     + ") for parameter " + name + " is invalid. Must be in ISO8601 format, e.g. 2020-05-28T11:22:23Z",
                     name, null);
         }
@@ -103,9 +104,6 @@ public final class RequestTimeWindow {
         return new TimeWindowCheck(TimeWindowCheck.Status.OK, "", name, at);
     }
 
-    private static String abbreviate(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 61) + "...";
-    }
 
     @Override
     public String toString() {

@@ -1,5 +1,6 @@
 package io.openmws.protocol.time;
 
+import io.openmws.protocol.Text;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -78,7 +79,7 @@ public final class Timestamps {
         } catch (DateTimeParseException e) {
             throw e;
         } catch (DateTimeException e) {
-            throw new DateTimeParseException("Invalid zone offset in timestamp '" + abbreviate(text) + "': "
+            throw new DateTimeParseException("Invalid zone offset in timestamp '" + Text.abbreviate(text, 64) + "': "
                     + e.getMessage(), text, i, e);
         }
         if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || nanos < 0) {
@@ -87,7 +88,7 @@ public final class Timestamps {
         try {
             return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(offset);
         } catch (DateTimeException e) {
-            throw new DateTimeParseException("Impossible date or time in timestamp '" + abbreviate(text) + "': "
+            throw new DateTimeParseException("Impossible date or time in timestamp '" + Text.abbreviate(text, 64) + "': "
                     + e.getMessage(), text, 0, e);
         }
     }
@@ -143,13 +144,10 @@ public final class Timestamps {
     }
 
     private static DateTimeParseException malformed(String text, int index) {
-        return new DateTimeParseException("Timestamp '" + abbreviate(text) + "' is not an ISO 8601 date-time;"
+        return new DateTimeParseException("Timestamp '" + Text.abbreviate(text, 64) + "' is not an ISO 8601 date-time;"
                 + " send UTC like 2020-05-28T11:22:23.514Z", text, index);
     }
 
-    private static String abbreviate(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 61) + "...";
-    }
 
     /**
      * Formats like MWS responses: UTC, milliseconds, {@code Z}, e.g. {@code 2020-05-28T11:22:25.398Z}.

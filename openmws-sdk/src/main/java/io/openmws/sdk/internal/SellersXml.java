@@ -1,5 +1,6 @@
 package io.openmws.sdk.internal;
 
+import io.openmws.protocol.Text;
 import io.openmws.protocol.time.Timestamps;
 import io.openmws.protocol.xml.SafeXml;
 import io.openmws.sdk.MarketplaceDetails;
@@ -130,7 +131,7 @@ public final class SellersXml {
             try {
                 parsed = ServiceStatus.Status.valueOf(status);
             } catch (IllegalArgumentException e) {
-                throw new IOException("<Status> is '" + abbreviate(status) + "', not GREEN, GREEN_I, YELLOW or RED");
+                throw new IOException("<Status> is '" + Text.abbreviate(status, 40) + "', not GREEN, GREEN_I, YELLOW or RED");
             }
             Instant at;
             try {
@@ -197,7 +198,4 @@ public final class SellersXml {
         return b == null ? "" : b;
     }
 
-    private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
-    }
 }

@@ -1,5 +1,6 @@
 package io.openmws.server.gateway;
 
+import io.openmws.protocol.Text;
 import io.openmws.protocol.ApiSection;
 import io.openmws.protocol.error.ErrorResponse;
 import io.openmws.protocol.error.ErrorResponseWriter;
@@ -92,7 +93,7 @@ class MwsGateway {
         } catch (IOException e) {
             // The client went away while the answer was being written: there is no one left to tell.
             log.debug("MWS call {} {}: the answer could not be sent: {}", request.getMethod(),
-                    abbreviate(request.getRequestURI()), e.toString());
+                    Text.abbreviate(request.getRequestURI(), 103), e.toString());
         } finally {
             callLog.record(new CallLog.Entry(requestId, clock.instant(), trace.developerId,
                     trace.sellerId, trace.section, trace.action, response.getStatus(), trace.errorCode,
@@ -111,7 +112,7 @@ class MwsGateway {
         try {
             if (!ALLOWED_METHODS.contains(request.getMethod())) {
                 throw new MwsException(MwsError.of(MwsErrorCode.INVALID_REQUEST, "MWS serves GET and POST only; "
-                        + abbreviate(request.getMethod()) + " is not accepted."));
+                        + Text.abbreviate(request.getMethod(), 103) + " is not accepted."));
             }
             if (sections.isEmpty()) {
                 throw new MwsException(versionMissing(path) ? MwsError.invalidAddressVersionMissing(path)
@@ -123,7 +124,7 @@ class MwsGateway {
                     .orElseThrow(() -> MwsException.missingParameter("Action"));
             MwsOperation operation = operations.find(sections, action)
                     .orElseThrow(() -> new MwsException(MwsError.of(MwsErrorCode.INVALID_ADDRESS,
-                            "The operation " + abbreviate(action) + " is not found in "
+                            "The operation " + Text.abbreviate(action, 103) + " is not found in "
                                     + sections.get(0).sectionName() + " " + sections.get(0).version() + ".")));
             ApiSection section = operation.section();
             namespace = section.namespaceFor(action);
@@ -152,10 +153,10 @@ class MwsGateway {
                 // A broken chunk, a body shorter than its Content-Length, a client that hung up mid-body:
                 // the client's fault, whatever the operation wrapped it in.
                 log.debug("MWS call {} {}: the request body could not be read (request {}): {}", request.getMethod(),
-                        abbreviate(path), requestId, body.failure());
+                        Text.abbreviate(path, 103), requestId, body.failure());
                 error = MwsError.of(MwsErrorCode.INPUT_STREAM_DISCONNECTED);
             } else {
-                log.error("MWS call {} {} failed (request {})", request.getMethod(), abbreviate(path), requestId, e);
+                log.error("MWS call {} {} failed (request {})", request.getMethod(), Text.abbreviate(path, 103), requestId, e);
                 error = MwsError.of(MwsErrorCode.INTERNAL_ERROR);
             }
             trace.errorCode = error.code();
@@ -196,7 +197,7 @@ class MwsGateway {
         String version = parameters.get("Version").filter(v -> !v.isEmpty())
                 .orElseThrow(() -> MwsException.missingParameter("Version"));
         if (!version.equals(section.version())) {
-            throw MwsException.invalidParameter("Version " + abbreviate(version) + " is not served at "
+            throw MwsException.invalidParameter("Version " + Text.abbreviate(version, 103) + " is not served at "
                     + section.path() + "; use " + section.version() + ".");
         }
         String accessKeyId = parameters.get("AWSAccessKeyId").filter(v -> !v.isEmpty())
@@ -334,7 +335,4 @@ class MwsGateway {
         return trimmed.lastIndexOf('/') == 0;
     }
 
-    static String abbreviate(String s) {
-        return s == null ? "" : s.length() <= 100 ? s : s.substring(0, 100) + "...";
-    }
 }

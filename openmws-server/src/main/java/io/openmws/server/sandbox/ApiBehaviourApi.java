@@ -1,5 +1,6 @@
 package io.openmws.server.sandbox;
 
+import io.openmws.protocol.Text;
 import io.openmws.protocol.ApiSection;
 import io.openmws.server.developers.Developers;
 import io.openmws.server.gateway.ServiceStatusBoard;
@@ -41,7 +42,7 @@ class ApiBehaviourApi {
         }
         String id = developers.byDeveloperId(developerId)
                 .orElseThrow(() -> SandboxApiException.notFound("No developer has Developer ID "
-                        + SellersApi.abbreviate(developerId) + "."))
+                        + Text.abbreviate(developerId, 43) + "."))
                 .developerId().digits();
         exemptions.setThrottled(id, request.enabled());
         return new ThrottlingState(id, exemptions.throttled(id));
@@ -53,7 +54,7 @@ class ApiBehaviourApi {
                 .filter(s -> s.sectionName().equalsIgnoreCase(section))
                 .findFirst()
                 .orElseThrow(() -> SandboxApiException.notFound("No API section is called "
-                        + SellersApi.abbreviate(section) + "; use one of Sellers, Orders, Feeds, Reports, Products, Finances."));
+                        + Text.abbreviate(section, 43) + "; use one of Sellers, Orders, Feeds, Reports, Products, Finances."));
         if (request == null || request.status() == null) {
             throw SandboxApiException.invalid("Give the status: GREEN, GREEN_I, YELLOW or RED.");
         }
@@ -61,7 +62,7 @@ class ApiBehaviourApi {
         try {
             status = ServiceStatusBoard.Status.valueOf(request.status().strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw SandboxApiException.invalid("'" + SellersApi.abbreviate(request.status())
+            throw SandboxApiException.invalid("'" + Text.abbreviate(request.status(), 43)
                     + "' is not a status; use GREEN, GREEN_I, YELLOW or RED.");
         }
         List<String> messages = request.messages() == null ? List.of() : request.messages();

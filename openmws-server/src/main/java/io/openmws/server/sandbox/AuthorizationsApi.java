@@ -1,5 +1,6 @@
 package io.openmws.server.sandbox;
 
+import io.openmws.protocol.Text;
 import io.openmws.server.accounts.SellerAccounts;
 import io.openmws.server.authorizations.Actor;
 import io.openmws.server.authorizations.Authorization;
@@ -73,8 +74,8 @@ class AuthorizationsApi {
         try {
             Authorization newest = authorizations.ofPair(sellerId, developerId)
                     .orElseThrow(() -> new SandboxApiException(HttpStatus.NOT_FOUND, "NotFound",
-                            "Seller " + SellersApi.abbreviate(sellerId) + " has never authorized developer "
-                                    + SellersApi.abbreviate(developerId) + "."));
+                            "Seller " + Text.abbreviate(sellerId, 43) + " has never authorized developer "
+                                    + Text.abbreviate(developerId, 43) + "."));
             return state(newest, authorizations.operatorToken(newest).reveal());
         } catch (Authorizations.Refused refused) {
             throw translate(refused, sellerId, developerId);
@@ -111,11 +112,11 @@ class AuthorizationsApi {
         String text = messages.getMessage(refused.messageKey(), refused.args(), refused.messageKey(), Locale.ENGLISH);
         return switch (refused.reason()) {
             case NO_SUCH_SELLER -> SandboxApiException.notFound("No active seller account has Seller ID "
-                    + SellersApi.abbreviate(sellerId) + ".");
+                    + Text.abbreviate(sellerId, 43) + ".");
             case NO_SUCH_DEVELOPER -> SandboxApiException.notFound("No active developer has Developer ID "
-                    + SellersApi.abbreviate(developerId) + ".");
-            case NO_SUCH_AUTHORIZATION -> SandboxApiException.notFound("Seller " + SellersApi.abbreviate(sellerId)
-                    + " has never authorized developer " + SellersApi.abbreviate(developerId) + ".");
+                    + Text.abbreviate(developerId, 43) + ".");
+            case NO_SUCH_AUTHORIZATION -> SandboxApiException.notFound("Seller " + Text.abbreviate(sellerId, 43)
+                    + " has never authorized developer " + Text.abbreviate(developerId, 43) + ".");
             default -> new SandboxApiException(HttpStatus.CONFLICT, "Conflict", text);
         };
     }

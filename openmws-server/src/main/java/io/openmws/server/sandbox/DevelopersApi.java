@@ -1,5 +1,6 @@
 package io.openmws.server.sandbox;
 
+import io.openmws.protocol.Text;
 import io.openmws.server.accounts.SellerAccount;
 import io.openmws.server.accounts.SellerAccounts;
 import io.openmws.server.developers.Developer;
@@ -79,7 +80,7 @@ class DevelopersApi {
         } catch (Developers.StatusChangeRefused refused) {
             if (refused.unknownDeveloper()) {
                 throw SandboxApiException.notFound("No developer has Developer ID "
-                        + SellersApi.abbreviate(developerId) + ".");
+                        + Text.abbreviate(developerId, 43) + ".");
             }
             String text = messages.getMessage(refused.messageKey(), new Object[] {Developers.MAX_REASON_LENGTH},
                     refused.messageKey(), Locale.ENGLISH);
@@ -100,7 +101,7 @@ class DevelopersApi {
         } else {
             account = accounts.bySellerId(r.sellerId().strip())
                     .orElseThrow(() -> SandboxApiException.notFound("No seller account has Seller ID "
-                            + SellersApi.abbreviate(r.sellerId()) + "."));
+                            + Text.abbreviate(r.sellerId(), 43) + "."));
         }
         String name = r.developerName() == null || r.developerName().isBlank()
                 ? "Sandbox Developer " + account.sellerId().substring(account.sellerId().length() - 6)

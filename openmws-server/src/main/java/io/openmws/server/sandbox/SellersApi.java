@@ -1,5 +1,6 @@
 package io.openmws.server.sandbox;
 
+import io.openmws.protocol.Text;
 import io.openmws.server.accounts.SellerAccount;
 import io.openmws.server.accounts.SellerAccounts;
 import java.util.List;
@@ -87,7 +88,7 @@ class SellersApi {
             throw SandboxApiException.invalid("Give {\"enabled\": true} or {\"enabled\": false}.");
         }
         if (!accounts.setStaging(sellerId, request.enabled())) {
-            throw SandboxApiException.notFound("No seller account has Seller ID " + abbreviate(sellerId) + ".");
+            throw SandboxApiException.notFound("No seller account has Seller ID " + Text.abbreviate(sellerId, 43) + ".");
         }
         return new StagingState(sellerId, request.enabled());
     }
@@ -96,7 +97,4 @@ class SellersApi {
         return s == null || s.isBlank();
     }
 
-    static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
-    }
 }

@@ -1,5 +1,6 @@
 package io.openmws.server.sandbox;
 
+import io.openmws.protocol.Text;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,6 +12,6 @@ class UnknownCallApi {
     @RequestMapping("/sandbox/v1/**")
     void unknown(HttpServletRequest request) {
         throw SandboxApiException.notFound("There is no control API call " + request.getMethod() + " "
-                + SellersApi.abbreviate(request.getRequestURI()) + "; see /v3/api-docs for the calls.");
+                + Text.abbreviate(request.getRequestURI(), 43) + "; see /v3/api-docs for the calls.");
     }
 }
