@@ -1,5 +1,6 @@
 package io.openmws.server.authorizations;
 
+import io.openmws.server.support.DisplayTime;
 import java.time.Instant;
 
 /**

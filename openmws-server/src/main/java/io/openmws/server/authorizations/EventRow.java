@@ -1,5 +1,7 @@
 package io.openmws.server.authorizations;
 
+import io.openmws.server.support.DisplayTime;
+
 /** An audit event as the authorization's page lists it: message keys and text, no secret. */
 record EventRow(String when, String eventKey, String actorKey, String actorSellerId, String detail) {
 

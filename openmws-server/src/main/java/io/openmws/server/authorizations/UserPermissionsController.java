@@ -8,6 +8,7 @@ import io.openmws.server.accounts.SellerAccounts;
 import io.openmws.server.accounts.SellerPrincipal;
 import io.openmws.server.developers.Developers;
 import io.openmws.server.gateway.CallHistory;
+import io.openmws.server.support.DisplayTime;
 import io.openmws.server.support.OpenMwsProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;

@@ -1,6 +1,7 @@
 package io.openmws.server.authorizations;
 
 import io.openmws.server.accounts.SellerPrincipal;
+import io.openmws.server.support.DisplayTime;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -2,6 +2,7 @@ package io.openmws.server.developers;
 
 import io.openmws.server.accounts.SellerPrincipal;
 import io.openmws.server.gateway.CallHistory;
+import io.openmws.server.support.DisplayTime;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,7 +36,7 @@ class DeveloperCallsController {
         model.addAttribute("developer", developer);
         model.addAttribute("daily", history.dailyCounts(developerId));
         model.addAttribute("latest", history.latest(developerId, LATEST).stream()
-                .map(c -> new CallRow(DisplayTime.of(c.calledAt()), c)).toList());
+                .map(c -> new CallRow(DisplayTime.minute(c.calledAt()), c)).toList());
         model.addAttribute("userAgents", history.userAgentShare(developerId));
         model.addAttribute("days", CallHistory.WINDOW.toDays());
         model.addAttribute("latestCount", LATEST);

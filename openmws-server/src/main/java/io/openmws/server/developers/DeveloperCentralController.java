@@ -1,6 +1,7 @@
 package io.openmws.server.developers;
 
 import io.openmws.server.accounts.SellerPrincipal;
+import io.openmws.server.support.DisplayTime;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,8 +23,8 @@ class DeveloperCentralController {
     /** A row of the keys table, with its times written for people. */
     record KeyRow(String accessKeyId, KeyStatus status, String created, String lastUsed) {
         static KeyRow of(AccessKey key) {
-            return new KeyRow(key.accessKeyId().value(), key.status(), DisplayTime.of(key.createdAt()),
-                    key.lastUsedAt() == null ? null : DisplayTime.of(key.lastUsedAt()));
+            return new KeyRow(key.accessKeyId().value(), key.status(), DisplayTime.minute(key.createdAt()),
+                    key.lastUsedAt() == null ? null : DisplayTime.minute(key.lastUsedAt()));
         }
 
         public boolean active() {
@@ -60,8 +61,8 @@ class DeveloperCentralController {
         Developer developer = developers.ofAccount(principal.accountId()).orElseThrow(AccessKeys.NotRegistered::new);
         List<AccessKey> keys = developers.keys(developer);
         model.addAttribute("developer", developer);
-        model.addAttribute("licenseAcceptedOn", DisplayTime.of(developer.licenseAcceptedAt()));
-        model.addAttribute("registeredOn", DisplayTime.of(developer.registeredAt()));
+        model.addAttribute("licenseAcceptedOn", DisplayTime.minute(developer.licenseAcceptedAt()));
+        model.addAttribute("registeredOn", DisplayTime.minute(developer.registeredAt()));
         model.addAttribute("keys", keys.stream().map(KeyRow::of).toList());
         model.addAttribute("maskedSecret", MASKED_SECRET);
         model.addAttribute("maxKeys", AccessKeys.MAX_KEYS);

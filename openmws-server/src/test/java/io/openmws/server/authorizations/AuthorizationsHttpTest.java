@@ -9,6 +9,7 @@ import io.openmws.protocol.signature.RequestSigner;
 import io.openmws.protocol.signature.SignatureMethod;
 import io.openmws.protocol.signature.SigningSecret;
 import io.openmws.protocol.time.Timestamps;
+import io.openmws.server.support.DisplayTime;
 import io.openmws.server.support.Hashes;
 import io.openmws.server.support.PlatformClock;
 import io.openmws.server.support.SecretSealer;
