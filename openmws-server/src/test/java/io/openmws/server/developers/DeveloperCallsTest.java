@@ -8,12 +8,11 @@ import io.openmws.server.support.PlatformClock;
 import io.openmws.server.testing.JsonClient;
 import io.openmws.server.testing.MwsClient;
 import io.openmws.server.testing.PortalClient;
-import io.openmws.server.testing.TestDatabases;
+import io.openmws.server.testing.OnBothDatabases;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,156 +22,140 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Developer Central > API calls: what the call log shows a developer, and how long it keeps it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@OnBothDatabases
 class DeveloperCallsTest {
 
     static final String TOKEN = "calls-" + UUID.randomUUID();
 
-    abstract static class Contract {
+    @LocalServerPort
+    int port;
 
-        @LocalServerPort
-        int port;
+    @Autowired
+    CallLog callLog;
 
-        @Autowired
-        CallLog callLog;
+    @Autowired
+    PlatformClock clock;
 
-        @Autowired
-        PlatformClock clock;
+    @Autowired
+    JdbcClient jdbc;
 
-        @Autowired
-        JdbcClient jdbc;
+    record Dev(String email, String password, String sellerId, String accessKeyId, String secretKey) {}
 
-        record Dev(String email, String password, String sellerId, String accessKeyId, String secretKey) {}
+    Dev developer() {
+        JsonClient control = new JsonClient(port, TOKEN);
+        var seller = control.post("/sandbox/v1/sellers", "{}").json();
+        var dev = control.post("/sandbox/v1/developers",
+                "{\"sellerId\":\"" + seller.get("sellerId").asString() + "\"}").json();
+        return new Dev(seller.get("email").asString(), seller.get("password").asString(),
+                seller.get("sellerId").asString(), dev.get("accessKeyId").asString(), dev.get("secretKey").asString());
+    }
 
-        Dev developer() {
-            JsonClient control = new JsonClient(port, TOKEN);
-            var seller = control.post("/sandbox/v1/sellers", "{}").json();
-            var dev = control.post("/sandbox/v1/developers",
-                    "{\"sellerId\":\"" + seller.get("sellerId").asString() + "\"}").json();
-            return new Dev(seller.get("email").asString(), seller.get("password").asString(),
-                    seller.get("sellerId").asString(), dev.get("accessKeyId").asString(), dev.get("secretKey").asString());
-        }
+    PortalClient signedIn(Dev d) {
+        PortalClient portal = new PortalClient(port);
+        portal.submit("/login", "/login", "username", d.email(), "password", d.password());
+        return portal;
+    }
 
-        PortalClient signedIn(Dev d) {
-            PortalClient portal = new PortalClient(port);
-            portal.submit("/login", "/login", "username", d.email(), "password", d.password());
-            return portal;
-        }
+    @Test
+    void theDeveloperSeesItsCallsAndTheShareWithoutAUserAgent() {
+        Dev d = developer();
+        MwsClient mws = new MwsClient(port);
+        Map<String, String> params = new TreeMap<>(Map.of("Action", "ListMarketplaceParticipations",
+                "Version", "2011-07-01", "SellerId", d.sellerId()));
+        mws.signedPost("/Sellers/2011-07-01", d.accessKeyId(), d.secretKey(), params);
+        String form = MwsClient.sign("POST", "localhost:" + port, "/Sellers/2011-07-01", d.accessKeyId(),
+                d.secretKey(), params);
+        mws.sendRaw("POST", "/Sellers/2011-07-01", Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                form.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        callLog.flush();
 
-        @Test
-        void theDeveloperSeesItsCallsAndTheShareWithoutAUserAgent() {
-            Dev d = developer();
-            MwsClient mws = new MwsClient(port);
-            Map<String, String> params = new TreeMap<>(Map.of("Action", "ListMarketplaceParticipations",
-                    "Version", "2011-07-01", "SellerId", d.sellerId()));
-            mws.signedPost("/Sellers/2011-07-01", d.accessKeyId(), d.secretKey(), params);
-            String form = MwsClient.sign("POST", "localhost:" + port, "/Sellers/2011-07-01", d.accessKeyId(),
-                    d.secretKey(), params);
-            mws.sendRaw("POST", "/Sellers/2011-07-01", Map.of("Content-Type", "application/x-www-form-urlencoded"),
-                    form.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            callLog.flush();
+        String page = signedIn(d).get("/sellercentral/developer-central/calls").body();
 
-            String page = signedIn(d).get("/sellercentral/developer-central/calls").body();
+        assertThat(page).contains("2 calls, 1 of them without a User-Agent (50 %).")
+                .contains("Sellers/ListMarketplaceParticipations").contains(d.sellerId())
+                .contains("Java-http-client").contains("(none)");
+        assertThat(signedIn(d).get("/sellercentral/developer-central").body()).contains("/sellercentral/developer-central/calls");
+    }
 
-            assertThat(page).contains("2 calls, 1 of them without a User-Agent (50 %).")
-                    .contains("Sellers/ListMarketplaceParticipations").contains(d.sellerId())
-                    .contains("Java-http-client").contains("(none)");
-            assertThat(signedIn(d).get("/sellercentral/developer-central").body()).contains("/sellercentral/developer-central/calls");
-        }
+    @Test
+    void theSellerSeesTheCallsOfADeveloperItAuthorizedAndNoOthers() {
+        JsonClient control = new JsonClient(port, TOKEN);
+        var seller = control.post("/sandbox/v1/sellers", "{}").json();
+        String sellerId = seller.get("sellerId").asString();
+        Dev dev = developer();
+        Dev other = developer();
+        String developerId = jdbc.sql("SELECT developer_id FROM developer d JOIN developer_access_key k "
+                + "ON k.developer_ref = d.id WHERE k.access_key_id = ?").param(dev.accessKeyId()).query(String.class).single();
+        String token = control.post("/sandbox/v1/authorizations", "{\"sellerId\":\"" + sellerId
+                + "\",\"developerId\":\"" + developerId + "\"}").json().get("mwsAuthToken").asString();
+        Map<String, String> params = new TreeMap<>(Map.of("Action", "ListMarketplaceParticipations",
+                "Version", "2011-07-01", "SellerId", sellerId, "MWSAuthToken", token));
+        assertThat(new MwsClient(port).signedPost("/Sellers/2011-07-01", dev.accessKeyId(), dev.secretKey(), params)
+                .status()).isEqualTo(200);
+        new MwsClient(port).signedPost("/Sellers/2011-07-01", other.accessKeyId(), other.secretKey(), params);
+        callLog.flush();
+        long ref = jdbc.sql("SELECT a.id FROM seller_authorization a JOIN seller_account s ON s.id = a.account_id WHERE s.seller_id = ?").param(sellerId)
+                .query(Long.class).single();
 
-        @Test
-        void theSellerSeesTheCallsOfADeveloperItAuthorizedAndNoOthers() {
-            JsonClient control = new JsonClient(port, TOKEN);
-            var seller = control.post("/sandbox/v1/sellers", "{}").json();
-            String sellerId = seller.get("sellerId").asString();
-            Dev dev = developer();
-            Dev other = developer();
-            String developerId = jdbc.sql("SELECT developer_id FROM developer d JOIN developer_access_key k "
-                    + "ON k.developer_ref = d.id WHERE k.access_key_id = ?").param(dev.accessKeyId()).query(String.class).single();
-            String token = control.post("/sandbox/v1/authorizations", "{\"sellerId\":\"" + sellerId
-                    + "\",\"developerId\":\"" + developerId + "\"}").json().get("mwsAuthToken").asString();
-            Map<String, String> params = new TreeMap<>(Map.of("Action", "ListMarketplaceParticipations",
-                    "Version", "2011-07-01", "SellerId", sellerId, "MWSAuthToken", token));
-            assertThat(new MwsClient(port).signedPost("/Sellers/2011-07-01", dev.accessKeyId(), dev.secretKey(), params)
-                    .status()).isEqualTo(200);
-            new MwsClient(port).signedPost("/Sellers/2011-07-01", other.accessKeyId(), other.secretKey(), params);
-            callLog.flush();
-            long ref = jdbc.sql("SELECT a.id FROM seller_authorization a JOIN seller_account s ON s.id = a.account_id WHERE s.seller_id = ?").param(sellerId)
-                    .query(Long.class).single();
+        PortalClient portal = new PortalClient(port);
+        portal.submit("/login", "/login", "username", seller.get("email").asString(),
+                "password", seller.get("password").asString());
+        String page = portal.get("/sellercentral/settings/user-permissions/authorizations/" + ref).body();
 
-            PortalClient portal = new PortalClient(port);
-            portal.submit("/login", "/login", "username", seller.get("email").asString(),
-                    "password", seller.get("password").asString());
-            String page = portal.get("/sellercentral/settings/user-permissions/authorizations/" + ref).body();
+        assertThat(page).contains("API calls by this developer").contains("Sellers/ListMarketplaceParticipations")
+                .doesNotContain("AccessDenied");
+    }
 
-            assertThat(page).contains("API calls by this developer").contains("Sellers/ListMarketplaceParticipations")
-                    .doesNotContain("AccessDenied");
-        }
+    @Test
+    void anotherDevelopersCallsAreNotShown() {
+        Dev mine = developer();
+        Dev theirs = developer();
+        new MwsClient(port).signedPost("/Sellers/2011-07-01", theirs.accessKeyId(), theirs.secretKey(),
+                new TreeMap<>(Map.of("Action", "GetServiceStatus", "Version", "2011-07-01")));
+        callLog.flush();
 
-        @Test
-        void anotherDevelopersCallsAreNotShown() {
-            Dev mine = developer();
-            Dev theirs = developer();
-            new MwsClient(port).signedPost("/Sellers/2011-07-01", theirs.accessKeyId(), theirs.secretKey(),
-                    new TreeMap<>(Map.of("Action", "GetServiceStatus", "Version", "2011-07-01")));
-            callLog.flush();
+        assertThat(signedIn(mine).get("/sellercentral/developer-central/calls").body())
+                .contains("No calls yet.").doesNotContain(theirs.sellerId());
+    }
 
-            assertThat(signedIn(mine).get("/sellercentral/developer-central/calls").body())
-                    .contains("No calls yet.").doesNotContain(theirs.sellerId());
-        }
+    @Test
+    void callsOlderThanThirtyDaysAreDeleted() {
+        Dev d = developer();
+        new MwsClient(port).signedPost("/Sellers/2011-07-01", d.accessKeyId(), d.secretKey(),
+                new TreeMap<>(Map.of("Action", "GetServiceStatus", "Version", "2011-07-01")));
+        callLog.flush();
+        String count = "SELECT count(*) FROM mws_call WHERE seller_id IS NULL AND developer_id IS NOT NULL";
+        long before = jdbc.sql(count).query(Long.class).single();
+        assertThat(before).isPositive();
 
-        @Test
-        void callsOlderThanThirtyDaysAreDeleted() {
-            Dev d = developer();
-            new MwsClient(port).signedPost("/Sellers/2011-07-01", d.accessKeyId(), d.secretKey(),
-                    new TreeMap<>(Map.of("Action", "GetServiceStatus", "Version", "2011-07-01")));
-            callLog.flush();
-            String count = "SELECT count(*) FROM mws_call WHERE seller_id IS NULL AND developer_id IS NOT NULL";
-            long before = jdbc.sql(count).query(Long.class).single();
-            assertThat(before).isPositive();
+        clock.advance(Duration.ofDays(31));
 
-            clock.advance(Duration.ofDays(31));
-
-            // A retention run already going when the clock moved works with the old time and
-            // reschedules an hour ahead: then one more hour brings the next run.
-            for (int attempt = 0; attempt < 3 && jdbc.sql(count).query(Long.class).single() > 0; attempt++) {
-                try {
-                    await().atMost(Duration.ofSeconds(4)).until(() -> jdbc.sql(count).query(Long.class).single() == 0);
-                } catch (org.awaitility.core.ConditionTimeoutException notYet) {
-                    clock.advance(Duration.ofMinutes(61));
-                }
+        // A retention run already going when the clock moved works with the old time and
+        // reschedules an hour ahead: then one more hour brings the next run.
+        for (int attempt = 0; attempt < 3 && jdbc.sql(count).query(Long.class).single() > 0; attempt++) {
+            try {
+                await().atMost(Duration.ofSeconds(4)).until(() -> jdbc.sql(count).query(Long.class).single() == 0);
+            } catch (org.awaitility.core.ConditionTimeoutException notYet) {
+                clock.advance(Duration.ofMinutes(61));
             }
-            assertThat(jdbc.sql(count).query(Long.class).single()).isZero();
         }
-
-        @Test
-        void onlyDevelopersHaveTheCallsPage() {
-            JsonClient control = new JsonClient(port, TOKEN);
-            var seller = control.post("/sandbox/v1/sellers", "{}").json();
-            PortalClient portal = new PortalClient(port);
-            portal.submit("/login", "/login", "username", seller.get("email").asString(),
-                    "password", seller.get("password").asString());
-
-            assertThat(portal.get("/sellercentral/developer-central/calls").redirectPath()).startsWith("/sellercentral/developer");
-        }
+        assertThat(jdbc.sql(count).query(Long.class).single()).isZero();
     }
 
-    @Nested
-    @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-    class OnH2 extends Contract {
-        @DynamicPropertySource
-        static void properties(DynamicPropertyRegistry registry) {
-            TestDatabases.h2(registry);
-            registry.add("openmws.sandbox.operator-token", () -> TOKEN);
-        }
+    @Test
+    void onlyDevelopersHaveTheCallsPage() {
+        JsonClient control = new JsonClient(port, TOKEN);
+        var seller = control.post("/sandbox/v1/sellers", "{}").json();
+        PortalClient portal = new PortalClient(port);
+        portal.submit("/login", "/login", "username", seller.get("email").asString(),
+                "password", seller.get("password").asString());
+
+        assertThat(portal.get("/sellercentral/developer-central/calls").redirectPath()).startsWith("/sellercentral/developer");
     }
 
-    @Nested
-    @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-    class OnPostgres extends Contract {
-        @DynamicPropertySource
-        static void properties(DynamicPropertyRegistry registry) {
-            TestDatabases.postgres(registry);
-            registry.add("openmws.sandbox.operator-token", () -> TOKEN);
-        }
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("openmws.sandbox.operator-token", () -> TOKEN);
     }
 }

@@ -5,19 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import io.openmws.server.testing.TestDatabases;
+import io.openmws.server.testing.OnBothDatabases;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Background work is due by the platform clock: moving the sandbox clock makes it run. */
+@SpringBootTest(classes = {io.openmws.server.OpenMwsServer.class, JobsTest.PingTask.class})
+@OnBothDatabases
 class JobsTest {
 
     static final AtomicInteger PINGS = new AtomicInteger();
@@ -30,45 +29,24 @@ class JobsTest {
         }
     }
 
-    abstract static class Contract {
+    @Autowired
+    Jobs jobs;
 
-        @Autowired
-        Jobs jobs;
+    @Autowired
+    PlatformClock clock;
 
-        @Autowired
-        PlatformClock clock;
+    @Autowired
+    OneTimeTask<Void> ping;
 
-        @Autowired
-        OneTimeTask<Void> ping;
+    @Test
+    void workDueTomorrowRunsOnceTheClockIsMovedThere() {
+        int before = PINGS.get();
+        jobs.scheduler().schedule(ping.instance("tomorrow-" + System.nanoTime()), clock.instant().plus(Duration.ofDays(1)));
 
-        @Test
-        void workDueTomorrowRunsOnceTheClockIsMovedThere() {
-            int before = PINGS.get();
-            jobs.scheduler().schedule(ping.instance("tomorrow-" + System.nanoTime()), clock.instant().plus(Duration.ofDays(1)));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> PINGS.get() == before);
+        clock.advance(Duration.ofDays(1).plusSeconds(1));
 
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> PINGS.get() == before);
-            clock.advance(Duration.ofDays(1).plusSeconds(1));
-
-            await().atMost(Duration.ofSeconds(10)).until(() -> PINGS.get() == before + 1);
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> PINGS.get() == before + 1);
-        }
-    }
-
-    @Nested
-    @SpringBootTest(classes = {io.openmws.server.OpenMwsServer.class, PingTask.class})
-    class OnH2 extends Contract {
-        @DynamicPropertySource
-        static void database(DynamicPropertyRegistry registry) {
-            TestDatabases.h2(registry);
-        }
-    }
-
-    @Nested
-    @SpringBootTest(classes = {io.openmws.server.OpenMwsServer.class, PingTask.class})
-    class OnPostgres extends Contract {
-        @DynamicPropertySource
-        static void database(DynamicPropertyRegistry registry) {
-            TestDatabases.postgres(registry);
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> PINGS.get() == before + 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> PINGS.get() == before + 1);
     }
 }

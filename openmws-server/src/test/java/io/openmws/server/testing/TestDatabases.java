@@ -13,8 +13,40 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * The two databases every database-touching test runs on: H2 in PostgreSQL mode (the embedded
  * default) and a real PostgreSQL that the test run starts itself. Each call hands out a fresh,
  * empty database, so test classes never see each other's rows.
+ *
+ * <p>A test class annotated {@link OnBothDatabases} gets its database from here without asking:
+ * {@link #current()} says which one this test run uses.
  */
 public final class TestDatabases {
+
+    /** The system property that chooses the database of {@link OnBothDatabases} classes. */
+    public static final String PROPERTY = "openmws.test.database";
+
+    /** The databases a test can run on. */
+    public enum Kind {
+        H2,
+        POSTGRES
+    }
+
+    /**
+     * The database of this test run: {@code -Dopenmws.test.database=postgres} chooses PostgreSQL
+     * (the build's second surefire execution sets it); anything else, or nothing, is H2.
+     */
+    public static Kind current() {
+        return "postgres".equalsIgnoreCase(System.getProperty(PROPERTY, "").strip()) ? Kind.POSTGRES : Kind.H2;
+    }
+
+    /** A fresh, empty database of the given kind. */
+    public static Database newDatabase(Kind kind) {
+        return kind == Kind.POSTGRES ? newPostgresDatabase() : newH2Database();
+    }
+
+    /** A fresh in-memory H2 database, configured as the server's default file database. */
+    public static Database newH2Database() {
+        String name = "t" + UUID.randomUUID().toString().replace("-", "");
+        return new Database("jdbc:h2:mem:" + name
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+    }
 
     private static EmbeddedPostgres postgres;
 
@@ -22,11 +54,10 @@ public final class TestDatabases {
 
     /** Registers a fresh in-memory H2 database, configured as the server's default file database. */
     public static void h2(DynamicPropertyRegistry registry) {
-        String name = "t" + UUID.randomUUID().toString().replace("-", "");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + name
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        registry.add("spring.datasource.username", () -> "sa");
-        registry.add("spring.datasource.password", () -> "");
+        Database db = newH2Database();
+        registry.add("spring.datasource.url", db::url);
+        registry.add("spring.datasource.username", db::username);
+        registry.add("spring.datasource.password", db::password);
     }
 
     /** How to reach a database: what {@code spring.datasource.*} needs. */
