@@ -62,6 +62,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void theSandboxAndTheOperatorPagesUseEachFeatureThroughItsSandboxDoor() {
+        noClasses().that().resideInAnyPackage(SERVER + ".sandbox..", SERVER + ".operator..")
+                .should().dependOnClassesThat().haveFullyQualifiedName(SERVER + ".authorizations.Authorizations")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(SERVER + ".developers.Developers")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(SERVER + ".accounts.SellerAccounts")
+                .because("each feature serves the sandbox and the operator through one class of its own "
+                        + "(SandboxAuthorizations, SandboxDevelopers, SandboxSellerAccounts), so what they may do "
+                        + "beyond a seller's own buttons is in one place")
+                .check(server);
+    }
+
+    @Test
     void repositoriesAreUsedOnlyInsideTheirFeature() {
         classes().that().haveSimpleNameEndingWith("Repository").and().resideInAPackage(SERVER + "..")
                 .should(beUsedOnlyFromTheirOwnPackage())

@@ -1,13 +1,12 @@
 package io.openmws.server.accounts;
 
 import io.openmws.protocol.ids.IdGenerator;
-import io.openmws.protocol.ids.SellerId;
 import io.openmws.protocol.marketplace.Marketplace;
 import io.openmws.protocol.marketplace.Marketplaces;
 import io.openmws.server.mail.Mail;
 import io.openmws.server.mail.Mailer;
-import io.openmws.server.support.ListFilter;
 import io.openmws.server.support.VerificationCodes;
+import io.openmws.server.support.Refusal;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,27 +35,15 @@ public class SellerAccounts {
     static final String TAKEN_EMAIL_NOTICE = "ACCOUNT_EMAIL_TAKEN_NOTICE";
 
     /** A sign-up that broke a rule; {@code field} is the form field it concerns. */
-    public static final class SignUpRejected extends RuntimeException {
-        private final String field;
-        private final String messageKey;
+    public static final class SignUpRejected extends Refusal {
 
         SignUpRejected(String field, String messageKey) {
-            super(messageKey);
-            this.field = field;
-            this.messageKey = messageKey;
-        }
-
-        public String field() {
-            return field;
-        }
-
-        public String messageKey() {
-            return messageKey;
+            super(messageKey.endsWith(".taken") ? Kind.CONFLICT : Kind.INVALID, messageKey, field);
         }
 
         /** Whether the refusal is that the email has an account already. */
         public boolean emailTaken() {
-            return "signup.email.taken".equals(messageKey);
+            return "signup.email.taken".equals(messageKey());
         }
     }
 
@@ -141,55 +128,8 @@ public class SellerAccounts {
         return codes.issue(TAKEN_EMAIL_CODE, subject);
     }
 
-    /**
-     * Creates an account that is verified already, with its Seller ID, and no mail sent: what Seller
-     * Support (the sandbox operator) does for test fixtures.
-     *
-     * @throws SignUpRejected on the same rules as {@link #signUp}
-     */
-    @Transactional
-    public SellerAccount createVerified(SignUp request, boolean staging) {
-        return createVerified(request, staging, null);
-    }
-
-    /**
-     * Like {@link #createVerified(SignUp, boolean)}, with a Seller ID chosen by the caller (to replay
-     * recorded traffic of a known seller); null draws one.
-     *
-     * @throws SignUpRejected on field {@code sellerId} when it is malformed or taken
-     */
-    @Transactional
-    public SellerAccount createVerified(SignUp request, boolean staging, String sellerId) {
-        if (sellerId != null) {
-            if (!SellerId.isValid(sellerId)) {
-                throw new SignUpRejected("sellerId", "sandbox.sellerId.invalid");
-            }
-            if (accounts.findBySellerId(sellerId).isPresent()) {
-                throw new SignUpRejected("sellerId", "sandbox.sellerId.taken");
-            }
-        }
-        long id = insertPending(request);
-        if (!accounts.activate(id, sellerId == null ? ids.sellerId().value() : sellerId, clock.instant())) {
-            throw new IllegalStateException("Account " + id + " is not pending verification");
-        }
-        accounts.updateStaging(id, staging);
-        return accounts.findById(id).orElseThrow();
-    }
-
-    /**
-     * Turns staging mode on or off: listings of a staging account are never live for sale.
-     *
-     * @return false when no active account has that Seller ID
-     */
-    @Transactional
-    public boolean setStaging(String sellerId, boolean enabled) {
-        return accounts.findBySellerId(sellerId).map(a -> {
-            accounts.updateStaging(a.id(), enabled);
-            return true;
-        }).orElse(false);
-    }
-
-    private long insertPending(SignUp request) {
+    /** Inserts a pending account after the sign-up rules; for {@link #signUp} and {@link SandboxSellerAccounts}. */
+    long insertPending(SignUp request) {
         passwordPolicy.problem(request.password()).ifPresent(key -> {
             throw new SignUpRejected("password", key);
         });
@@ -264,19 +204,6 @@ public class SellerAccounts {
 
     public Optional<SellerAccount> bySellerId(String sellerId) {
         return accounts.findBySellerId(sellerId);
-    }
-
-    /**
-     * For the sandbox operator's list: the newest accounts, pending ones included, that match the
-     * filter (Seller ID, or part of the email address), newest first, at most {@code limit}.
-     */
-    public List<SellerAccount> newest(ListFilter filter, int limit) {
-        return accounts.newest(filter, limit);
-    }
-
-    /** How many accounts exist, pending ones included. */
-    public long count() {
-        return accounts.count();
     }
 
     /** Changes the contact name and the marketplaces beside the home one. */

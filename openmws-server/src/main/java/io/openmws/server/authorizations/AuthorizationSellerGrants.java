@@ -1,6 +1,10 @@
 package io.openmws.server.authorizations;
 
+import io.openmws.protocol.ids.DeveloperId;
+import io.openmws.protocol.ids.MwsAuthToken;
 import io.openmws.server.gateway.SellerGrants;
+import io.openmws.server.support.Hashes;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -9,16 +13,21 @@ import org.springframework.stereotype.Component;
  * The authorizations feature's answer to the gateway: does this token let this developer call for
  * this seller? The gateway answers every refusal alike; the log tells pending, expired, revoked and
  * unknown apart (never with the token).
+ *
+ * <p>One indexed read by the token's SHA-256 per call, no cache, so a revocation or an expiry holds
+ * for the very next call on every node.
  */
 @Component
 class AuthorizationSellerGrants implements SellerGrants {
 
     private static final Logger log = LoggerFactory.getLogger(AuthorizationSellerGrants.class);
 
-    private final Authorizations authorizations;
+    private final AuthorizationRepository repository;
+    private final Clock clock;
 
-    AuthorizationSellerGrants(Authorizations authorizations) {
-        this.authorizations = authorizations;
+    AuthorizationSellerGrants(AuthorizationRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
     }
 
     @Override
@@ -26,7 +35,7 @@ class AuthorizationSellerGrants implements SellerGrants {
         if (mwsAuthToken == null || mwsAuthToken.isEmpty()) {
             return Grant.MISSING_TOKEN;
         }
-        AuthorizationCheck check = authorizations.activeFor(sellerId, developerId, mwsAuthToken);
+        AuthorizationCheck check = activeFor(sellerId, developerId, mwsAuthToken);
         if (check.granted()) {
             log.debug("Developer {} calls for seller {} with an active authorization", developerId, sellerId);
             return Grant.ACTIVE;
@@ -34,6 +43,31 @@ class AuthorizationSellerGrants implements SellerGrants {
         log.info("Developer {} was refused access to seller {}: MWS Auth Token {}", developerId,
                 printable(sellerId), check);
         return Grant.DENIED;
+    }
+
+    /**
+     * Whether {@code token} lets the developer call for the seller now. One indexed read, no cache: a
+     * revocation or an expiry holds for the very next call on every node.
+     *
+     * @param developerId the Developer ID, with or without dashes
+     */
+    AuthorizationCheck activeFor(String sellerId, String developerId, String token) {
+        if (sellerId == null || developerId == null || !MwsAuthToken.isValid(token)
+                || !DeveloperId.isValid(developerId.strip())) {
+            return AuthorizationCheck.UNKNOWN;
+        }
+        String digits = DeveloperId.of(developerId.strip()).digits();
+        return repository.byTokenHash(Hashes.sha256Hex(token))
+                .filter(owner -> owner.sellerId() != null && owner.sellerId().equals(sellerId)
+                        && owner.developerId().equals(digits))
+                .map(owner -> switch (owner.status()) {
+                    case PENDING_VERIFICATION -> AuthorizationCheck.PENDING_VERIFICATION;
+                    case REVOKED -> AuthorizationCheck.REVOKED;
+                    case EXPIRED -> AuthorizationCheck.EXPIRED;
+                    case ACTIVE -> clock.instant().isBefore(owner.expiresAt())
+                            ? AuthorizationCheck.ACTIVE : AuthorizationCheck.EXPIRED;
+                })
+                .orElse(AuthorizationCheck.UNKNOWN);
     }
 
     /** A Seller ID as the caller sent it, cut short and stripped of anything that could forge a log line. */

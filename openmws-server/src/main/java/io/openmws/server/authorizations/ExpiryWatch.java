@@ -26,22 +26,22 @@ class ExpiryWatch {
     private static final Logger log = LoggerFactory.getLogger(ExpiryWatch.class);
 
     @Bean
-    RecurringTask<Void> authorizationExpiryWatch(Authorizations authorizations, OpenMwsProperties properties) {
+    RecurringTask<Void> authorizationExpiryWatch(AuthorizationReminders reminders, OpenMwsProperties properties) {
         return Tasks.recurring(TASK, Schedules.fixedDelay(INTERVAL))
-                .execute((instance, context) -> run(authorizations, properties.baseUrl()));
+                .execute((instance, context) -> run(reminders, properties.baseUrl()));
     }
 
-    static void run(Authorizations authorizations, URI linkBase) {
+    static void run(AuthorizationReminders reminders, URI linkBase) {
         int expired = 0;
         int marked;
         do {
-            marked = authorizations.markExpired(BATCH);
+            marked = reminders.markExpired(BATCH);
             expired += marked;
         } while (marked == BATCH);
         int reminded = 0;
-        for (long ref : authorizations.inRenewalWindow()) {
+        for (long ref : reminders.inRenewalWindow()) {
             try {
-                if (authorizations.remind(ref, linkBase)) {
+                if (reminders.remind(ref, linkBase)) {
                     reminded++;
                 }
             } catch (RuntimeException e) {

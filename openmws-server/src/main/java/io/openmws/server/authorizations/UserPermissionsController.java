@@ -68,8 +68,8 @@ class UserPermissionsController {
     }
 
     /** A refusal on an authorization's page: back to where the seller was, with the reason. */
-    @ExceptionHandler(Authorizations.Refused.class)
-    String refused(Authorizations.Refused refused, HttpServletRequest request, RedirectAttributes redirect) {
+    @ExceptionHandler(AuthorizationRefused.class)
+    String refused(AuthorizationRefused refused, HttpServletRequest request, RedirectAttributes redirect) {
         redirect.addFlashAttribute("problem", refused.messageKey());
         redirect.addFlashAttribute("problemArgs", refused.args());
         String uri = request.getRequestURI();
@@ -106,14 +106,14 @@ class UserPermissionsController {
             return authorizeForm(model, clipped(name), clipped(id), "authorizations.form.bothRequired");
         }
         if (name.length() > MAX_INPUT || id.length() > MAX_INPUT) {
-            return authorizeForm(model, clipped(name), clipped(id), Authorizations.Reason.NO_SUCH_DEVELOPER.messageKey());
+            return authorizeForm(model, clipped(name), clipped(id), AuthorizationRefused.Reason.NO_SUCH_DEVELOPER.messageKey());
         }
         IssuedAuthorization issued;
         try {
             issued = authorizations.authorize(principal.accountId(), name, id,
                     new Authorizations.TermsAcceptance("true".equals(agree), termsVersion, request.getRemoteAddr()),
                     linkBase(request));
-        } catch (Authorizations.Refused refused) {
+        } catch (AuthorizationRefused refused) {
             model.addAttribute("problemArgs", refused.args());
             return authorizeForm(model, name, id, refused.messageKey());
         }

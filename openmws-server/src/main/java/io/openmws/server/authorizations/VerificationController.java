@@ -41,7 +41,7 @@ class VerificationController {
         Authorization verified;
         try {
             verified = authorizations.verify(principal.accountId(), token);
-        } catch (Authorizations.Refused dead) {
+        } catch (AuthorizationRefused dead) {
             model.addAttribute("live", false);
             model.addAttribute("token", "");
             return "authorizations/verify";

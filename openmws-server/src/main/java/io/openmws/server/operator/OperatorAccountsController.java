@@ -4,7 +4,7 @@ import io.openmws.protocol.marketplace.Marketplace;
 import io.openmws.protocol.marketplace.Marketplaces;
 import io.openmws.server.accounts.AccountStatus;
 import io.openmws.server.accounts.SellerAccount;
-import io.openmws.server.accounts.SellerAccounts;
+import io.openmws.server.accounts.SandboxSellerAccounts;
 import io.openmws.server.support.ListFilter;
 import java.time.Instant;
 import java.util.List;
@@ -36,9 +36,9 @@ class OperatorAccountsController {
         }
     }
 
-    private final SellerAccounts accounts;
+    private final SandboxSellerAccounts accounts;
 
-    OperatorAccountsController(SellerAccounts accounts) {
+    OperatorAccountsController(SandboxSellerAccounts accounts) {
         this.accounts = accounts;
     }
 

@@ -2,7 +2,7 @@ package io.openmws.server.operator;
 
 import io.openmws.server.authorizations.Authorization;
 import io.openmws.server.authorizations.AuthorizationStatus;
-import io.openmws.server.authorizations.Authorizations;
+import io.openmws.server.authorizations.SandboxAuthorizations;
 import io.openmws.server.support.ListFilter;
 import io.openmws.server.support.PlatformClock;
 import java.time.Instant;
@@ -33,10 +33,10 @@ class OperatorAuthorizationsController {
         }
     }
 
-    private final Authorizations authorizations;
+    private final SandboxAuthorizations authorizations;
     private final PlatformClock clock;
 
-    OperatorAuthorizationsController(Authorizations authorizations, PlatformClock clock) {
+    OperatorAuthorizationsController(SandboxAuthorizations authorizations, PlatformClock clock) {
         this.authorizations = authorizations;
         this.clock = clock;
     }

@@ -2,7 +2,7 @@ package io.openmws.server.operator;
 
 import io.openmws.server.developers.Developer;
 import io.openmws.server.developers.DeveloperListing;
-import io.openmws.server.developers.Developers;
+import io.openmws.server.developers.SandboxDevelopers;
 import io.openmws.server.gateway.ThrottleExemptions;
 import io.openmws.server.support.ListFilter;
 import java.util.List;
@@ -28,10 +28,10 @@ class OperatorDevelopersController {
     /** A row of the developers table. */
     record DeveloperRow(DeveloperListing developer, boolean throttled) {}
 
-    private final Developers developers;
+    private final SandboxDevelopers developers;
     private final ThrottleExemptions exemptions;
 
-    OperatorDevelopersController(Developers developers, ThrottleExemptions exemptions) {
+    OperatorDevelopersController(SandboxDevelopers developers, ThrottleExemptions exemptions) {
         this.developers = developers;
         this.exemptions = exemptions;
     }
@@ -43,7 +43,7 @@ class OperatorDevelopersController {
                 .map(d -> new DeveloperRow(d, !unthrottled.contains(d.developerId().digits())))
                 .toList();
         OperatorArea.list(model, rows, q);
-        model.addAttribute("maxReasonLength", Developers.MAX_REASON_LENGTH);
+        model.addAttribute("maxReasonLength", SandboxDevelopers.MAX_REASON_LENGTH);
         return "operator/developers";
     }
 
@@ -70,7 +70,7 @@ class OperatorDevelopersController {
         }
         model.addAttribute("developer", developer.get());
         model.addAttribute("suspend", suspend);
-        model.addAttribute("maxReasonLength", Developers.MAX_REASON_LENGTH);
+        model.addAttribute("maxReasonLength", SandboxDevelopers.MAX_REASON_LENGTH);
         return "operator/developer-status";
     }
 
@@ -82,7 +82,7 @@ class OperatorDevelopersController {
             redirect.addFlashAttribute("notice", "operator.developers.suspended");
             redirect.addFlashAttribute("noticeSubject", suspended.developerId().formatted());
             return "redirect:" + PATH;
-        } catch (Developers.StatusChangeRefused refused) {
+        } catch (SandboxDevelopers.StatusChangeRefused refused) {
             if (refused.unknownDeveloper() || !refused.messageKey().endsWith("reasonTooLong")) {
                 redirect.addFlashAttribute("error", refused.messageKey());
                 return "redirect:" + PATH;
@@ -100,7 +100,7 @@ class OperatorDevelopersController {
             Developer reinstated = developers.reinstate(developerId, OperatorArea.ACTOR);
             redirect.addFlashAttribute("notice", "operator.developers.reinstated");
             redirect.addFlashAttribute("noticeSubject", reinstated.developerId().formatted());
-        } catch (Developers.StatusChangeRefused refused) {
+        } catch (SandboxDevelopers.StatusChangeRefused refused) {
             redirect.addFlashAttribute("error", refused.messageKey());
         }
         return "redirect:" + PATH;

@@ -1,9 +1,9 @@
 package io.openmws.server.operator;
 
-import io.openmws.server.accounts.SellerAccounts;
-import io.openmws.server.authorizations.Authorizations;
+import io.openmws.server.accounts.SandboxSellerAccounts;
+import io.openmws.server.authorizations.SandboxAuthorizations;
 import io.openmws.server.developers.DeveloperStatus;
-import io.openmws.server.developers.Developers;
+import io.openmws.server.developers.SandboxDevelopers;
 import io.openmws.server.support.PlatformClock;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,12 +13,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class OperatorOverviewController {
 
-    private final SellerAccounts accounts;
-    private final Developers developers;
-    private final Authorizations authorizations;
+    private final SandboxSellerAccounts accounts;
+    private final SandboxDevelopers developers;
+    private final SandboxAuthorizations authorizations;
     private final PlatformClock clock;
 
-    OperatorOverviewController(SellerAccounts accounts, Developers developers, Authorizations authorizations,
+    OperatorOverviewController(SandboxSellerAccounts accounts, SandboxDevelopers developers, SandboxAuthorizations authorizations,
                                PlatformClock clock) {
         this.accounts = accounts;
         this.developers = developers;

@@ -2,7 +2,7 @@ package io.openmws.server.sandbox;
 
 import io.openmws.protocol.Text;
 import io.openmws.protocol.ApiSection;
-import io.openmws.server.developers.Developers;
+import io.openmws.server.developers.SandboxDevelopers;
 import io.openmws.server.gateway.ServiceStatusBoard;
 import io.openmws.server.gateway.ThrottleExemptions;
 import java.util.Arrays;
@@ -25,11 +25,11 @@ class ApiBehaviourApi {
 
     record ServiceStatusState(String section, String status, String messageId, List<String> messages) {}
 
-    private final Developers developers;
+    private final SandboxDevelopers developers;
     private final ThrottleExemptions exemptions;
     private final ServiceStatusBoard board;
 
-    ApiBehaviourApi(Developers developers, ThrottleExemptions exemptions, ServiceStatusBoard board) {
+    ApiBehaviourApi(SandboxDevelopers developers, ThrottleExemptions exemptions, ServiceStatusBoard board) {
         this.developers = developers;
         this.exemptions = exemptions;
         this.board = board;

@@ -7,14 +7,15 @@ import io.openmws.protocol.signature.SignatureMethod;
 import io.openmws.protocol.signature.SigningSecret;
 import io.openmws.protocol.time.Timestamps;
 import io.openmws.server.accounts.SellerAccount;
+import io.openmws.server.accounts.SandboxSellerAccounts;
 import io.openmws.server.accounts.SellerAccounts;
 import io.openmws.server.authorizations.Actor;
 import io.openmws.server.authorizations.Authorization;
 import io.openmws.server.authorizations.AuthorizationStatus;
-import io.openmws.server.authorizations.Authorizations;
+import io.openmws.server.authorizations.SandboxAuthorizations;
 import io.openmws.server.developers.AccessKey;
 import io.openmws.server.developers.Developer;
-import io.openmws.server.developers.Developers;
+import io.openmws.server.developers.SandboxDevelopers;
 import io.openmws.server.support.OpenMwsProperties;
 import io.openmws.server.support.PlatformClock;
 import java.io.PrintStream;
@@ -44,14 +45,14 @@ class DemoData {
 
     private final SandboxProperties sandbox;
     private final OpenMwsProperties platform;
-    private final SellerAccounts accounts;
-    private final Developers developers;
-    private final Authorizations authorizations;
+    private final SandboxSellerAccounts accounts;
+    private final SandboxDevelopers developers;
+    private final SandboxAuthorizations authorizations;
     private final PlatformClock clock;
     private final PrintStream console;
 
-    DemoData(SandboxProperties sandbox, OpenMwsProperties platform, SellerAccounts accounts, Developers developers,
-             Authorizations authorizations, PlatformClock clock) {
+    DemoData(SandboxProperties sandbox, OpenMwsProperties platform, SandboxSellerAccounts accounts, SandboxDevelopers developers,
+             SandboxAuthorizations authorizations, PlatformClock clock) {
         this.sandbox = sandbox;
         this.platform = platform;
         this.accounts = accounts;

@@ -2,12 +2,10 @@ package io.openmws.server.sandbox;
 
 import io.openmws.protocol.Text;
 import io.openmws.server.accounts.SellerAccount;
-import io.openmws.server.accounts.SellerAccounts;
+import io.openmws.server.accounts.SandboxSellerAccounts;
 import io.openmws.server.developers.Developer;
-import io.openmws.server.developers.Developers;
-import java.util.Locale;
+import io.openmws.server.developers.SandboxDevelopers;
 import java.util.function.Supplier;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,24 +40,18 @@ class DevelopersApi {
     /** Who the control API records as having suspended or reinstated a developer. */
     static final String ACTOR = "control-api";
 
-    /** Refusals that name something in use already, answered 409 rather than 400. */
-    private static final java.util.Set<String> CONFLICTS = java.util.Set.of("developers.developerName.taken",
-            "developers.sandbox.alreadyRegistered", "developers.sandbox.keyTaken");
-
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 
-    private final Developers developers;
-    private final SellerAccounts accounts;
+    private final SandboxDevelopers developers;
+    private final SandboxSellerAccounts accounts;
     private final SellersApi sellers;
-    private final MessageSource messages;
 
-    DevelopersApi(Developers developers, SellerAccounts accounts, SellersApi sellers, MessageSource messages) {
+    DevelopersApi(SandboxDevelopers developers, SandboxSellerAccounts accounts, SellersApi sellers) {
         this.developers = developers;
         this.accounts = accounts;
         this.sellers = sellers;
-        this.messages = messages;
     }
 
     @PostMapping("/sandbox/v1/developers/{developerId}/suspend")
@@ -73,21 +65,9 @@ class DevelopersApi {
         return changeStatus(developerId, () -> developers.reinstate(developerId, ACTOR));
     }
 
-    private DeveloperState changeStatus(String developerId, Supplier<Developer> change) {
-        try {
-            Developer developer = change.get();
-            return new DeveloperState(developer.developerId().digits(), developer.status().name());
-        } catch (Developers.StatusChangeRefused refused) {
-            if (refused.unknownDeveloper()) {
-                throw SandboxApiException.notFound("No developer has Developer ID "
-                        + Text.abbreviate(developerId, 43) + ".");
-            }
-            String text = messages.getMessage(refused.messageKey(), new Object[] {Developers.MAX_REASON_LENGTH},
-                    refused.messageKey(), Locale.ENGLISH);
-            boolean badInput = refused.messageKey().endsWith("reasonTooLong");
-            throw new SandboxApiException(badInput ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT,
-                    badInput ? "InvalidInput" : "Conflict", text);
-        }
+    private static DeveloperState changeStatus(String developerId, Supplier<Developer> change) {
+        Developer developer = change.get();
+        return new DeveloperState(developer.developerId().digits(), developer.status().name());
     }
 
     @PostMapping("/sandbox/v1/developers")
@@ -106,16 +86,9 @@ class DevelopersApi {
         String name = r.developerName() == null || r.developerName().isBlank()
                 ? "Sandbox Developer " + account.sellerId().substring(account.sellerId().length() - 6)
                 : r.developerName();
-        try {
-            Developers.SandboxDeveloper created = developers.registerForSandbox(account.id(), name,
-                    blank(r.accessKeyId()) ? null : r.accessKeyId().strip(), blank(r.secretKey()) ? null : r.secretKey());
-            return new CreatedDeveloper(created.developerId(), created.developerName(), account.sellerId(),
-                    created.accessKeyId(), created.secretKey().reveal());
-        } catch (Developers.SandboxRegistrationRefused refused) {
-            String text = messages.getMessage(refused.messageKey(), null, refused.messageKey(), Locale.ENGLISH);
-            boolean conflict = CONFLICTS.contains(refused.messageKey());
-            throw new SandboxApiException(conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
-                    conflict ? "Conflict" : "InvalidInput", text);
-        }
+        SandboxDevelopers.SandboxDeveloper created = developers.registerForSandbox(account.id(), name,
+                blank(r.accessKeyId()) ? null : r.accessKeyId().strip(), blank(r.secretKey()) ? null : r.secretKey());
+        return new CreatedDeveloper(created.developerId(), created.developerName(), account.sellerId(),
+                created.accessKeyId(), created.secretKey().reveal());
     }
 }

@@ -2,10 +2,10 @@ package io.openmws.server.sandbox;
 
 import io.openmws.protocol.Text;
 import io.openmws.server.accounts.SellerAccount;
+import io.openmws.server.accounts.SandboxSellerAccounts;
 import io.openmws.server.accounts.SellerAccounts;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,12 +37,10 @@ class SellersApi {
 
     record StagingState(String sellerId, boolean staging) {}
 
-    private final SellerAccounts accounts;
-    private final MessageSource messages;
+    private final SandboxSellerAccounts accounts;
 
-    SellersApi(SellerAccounts accounts, MessageSource messages) {
+    SellersApi(SandboxSellerAccounts accounts) {
         this.accounts = accounts;
-        this.messages = messages;
     }
 
     @PostMapping("/sandbox/v1/sellers")
@@ -64,21 +62,9 @@ class SellersApi {
         if (businessName.length() > 200) {
             throw SandboxApiException.invalid("'businessName' is longer than 200 characters.");
         }
-        SellerAccount account;
-        try {
-            account = accounts.createVerified(new SellerAccounts.SignUp(businessName, businessName, email, password,
-                    marketplaces.get(0), marketplaces.subList(1, marketplaces.size())), Boolean.TRUE.equals(r.staging()),
-                    blank(r.sellerId()) ? null : r.sellerId().strip());
-        } catch (SellerAccounts.SignUpRejected rejected) {
-            String field = switch (rejected.field()) {
-                case "homeMarketplaceId", "otherMarketplaceIds" -> "marketplaces";
-                default -> rejected.field();
-            };
-            String text = messages.getMessage(rejected.messageKey(), null, rejected.messageKey(), Locale.ENGLISH);
-            HttpStatus status = rejected.messageKey().endsWith(".taken") ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-            throw new SandboxApiException(status, status == HttpStatus.CONFLICT ? "Conflict" : "InvalidInput",
-                    "'" + field + "': " + text);
-        }
+        SellerAccount account = accounts.createVerified(new SellerAccounts.SignUp(businessName, businessName, email, password,
+                marketplaces.get(0), marketplaces.subList(1, marketplaces.size())), Boolean.TRUE.equals(r.staging()),
+                blank(r.sellerId()) ? null : r.sellerId().strip());
         return new CreatedSeller(account.sellerId(), account.email(), password, account.marketplaceIds(), account.staging());
     }
 

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.openmws.server.testing.Browser;
-import io.openmws.server.testing.JsonClient;
+import io.openmws.server.testing.Fixtures;
 import io.openmws.server.testing.TestDatabases;
 import jakarta.mail.internet.MimeMessage;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +21,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Seller A authorizes developer B in a real headless Chromium: by name and Developer ID, with the
@@ -56,7 +56,7 @@ class AuthorizationBrowserTest {
     int port;
 
     @Autowired
-    Authorizations authorizations;
+    AuthorizationSellerGrants grants;
 
     @BeforeEach
     void pointTheBrowserAtTheServer() {
@@ -65,21 +65,17 @@ class AuthorizationBrowserTest {
 
     @Test
     void sellerAuthorizesDeveloperConfirmsFromTheMailboxSeesTheTokenAndRevokesIt() throws Exception {
-        JsonClient api = new JsonClient(port, TOKEN);
-        String developerEmail = "dev-" + UUID.randomUUID() + "@example.com";
-        String developerSeller = api.post("/sandbox/v1/sellers", "{\"email\": \"" + developerEmail
-                + "\", \"password\": \"" + PASSWORD + "\", \"businessName\": \"Lighthouse Software Inc\"}")
-                .json().get("sellerId").asString();
+        Fixtures fixtures = new Fixtures(port, TOKEN);
+        Fixtures.Seller developerSeller = fixtures.seller(Fixtures.fields("email", Fixtures.newEmail("dev"),
+                "password", PASSWORD, "businessName", "Lighthouse Software Inc"));
         String developerName = "Lighthouse Listings " + UUID.randomUUID().toString().substring(0, 4);
-        JsonNode developer = api.post("/sandbox/v1/developers", "{\"sellerId\": \"" + developerSeller
-                + "\", \"developerName\": \"" + developerName + "\"}").json();
-        String developerId = developer.get("developerId").asString();
-        String dashed = developerId.substring(0, 4) + "-" + developerId.substring(4, 8) + "-" + developerId.substring(8);
+        Fixtures.Developer developer = fixtures.developerOf(developerSeller, developerName);
+        String developerId = developer.developerId();
+        String dashed = developer.dashedId();
 
-        String email = "seller-" + UUID.randomUUID() + "@example.com";
-        String sellerId = api.post("/sandbox/v1/sellers", "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD
-                + "\", \"businessName\": \"Birchwood Goods\", \"marketplaces\": [\"ATVPDKIKX0DER\", \"A2EUQ1WTGCTBG2\"]}")
-                .json().get("sellerId").asString();
+        String email = Fixtures.newEmail("seller");
+        String sellerId = fixtures.seller(Fixtures.fields("email", email, "password", PASSWORD,
+                "businessName", "Birchwood Goods", "marketplaces", List.of("ATVPDKIKX0DER", "A2EUQ1WTGCTBG2"))).sellerId();
 
         // Seller A signs in and opens Settings > User Permissions.
         signIn(email);
@@ -116,7 +112,7 @@ class AuthorizationBrowserTest {
         assertThat(browser.text("#result-status")).isEqualTo("Pending verification");
         assertThat(browser.text("#verify-notice")).contains(email);
         browser.screenshot("05-authorized-pending");
-        assertThat(authorizations.activeFor(sellerId, developerId, token)).isEqualTo(AuthorizationCheck.PENDING_VERIFICATION);
+        assertThat(grants.activeFor(sellerId, developerId, token)).isEqualTo(AuthorizationCheck.PENDING_VERIFICATION);
 
         // The mailbox: the confirmation link, opened in the same browser.
         MimeMessage[] mails = greenMail.getReceivedMessagesForDomain(email);
@@ -135,7 +131,7 @@ class AuthorizationBrowserTest {
         assertThat(browser.text("#status")).isEqualTo("Active");
         assertThat(browser.text("#token-masked")).endsWith(token.substring(token.length() - 4)).doesNotContain(token);
         browser.screenshot("07-verified-detail");
-        assertThat(authorizations.activeFor(sellerId, developerId, token)).isEqualTo(AuthorizationCheck.ACTIVE);
+        assertThat(grants.activeFor(sellerId, developerId, token)).isEqualTo(AuthorizationCheck.ACTIVE);
 
         // The token again, after the password.
         browser.fill("password", PASSWORD);
@@ -157,7 +153,7 @@ class AuthorizationBrowserTest {
         assertThat(browser.text("#authorizations tbody tr .status")).isEqualTo("Revoked");
         assertThat(browser.isShown("#authorizations a.revoke")).isFalse();
         browser.screenshot("11-revoked");
-        assertThat(authorizations.activeFor(sellerId, developerId, token)).isEqualTo(AuthorizationCheck.REVOKED);
+        assertThat(grants.activeFor(sellerId, developerId, token)).isEqualTo(AuthorizationCheck.REVOKED);
 
         // The history on the authorization's page.
         browser.click("#authorizations a.developer-name");
@@ -168,7 +164,7 @@ class AuthorizationBrowserTest {
 
         // Developer B sees seller A, without a token.
         browser.clickButton("Sign out");
-        signIn(developerEmail);
+        signIn(developerSeller.email());
         browser.open("/sellercentral/developer-central");
         browser.click("#authorized-sellers");
         browser.waitForPath("/sellercentral/developer-central/sellers");

@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.openmws.server.gateway.CallLog;
 import io.openmws.server.support.PlatformClock;
-import io.openmws.server.testing.JsonClient;
+import io.openmws.server.testing.Fixtures;
 import io.openmws.server.testing.MwsClient;
-import io.openmws.server.testing.PortalClient;
 import io.openmws.server.testing.OnBothDatabases;
+import io.openmws.server.testing.PortalClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,13 +42,13 @@ class DeveloperCallsTest {
 
     record Dev(String email, String password, String sellerId, String accessKeyId, String secretKey) {}
 
+    Fixtures fixtures() {
+        return new Fixtures(port, TOKEN);
+    }
+
     Dev developer() {
-        JsonClient control = new JsonClient(port, TOKEN);
-        var seller = control.post("/sandbox/v1/sellers", "{}").json();
-        var dev = control.post("/sandbox/v1/developers",
-                "{\"sellerId\":\"" + seller.get("sellerId").asString() + "\"}").json();
-        return new Dev(seller.get("email").asString(), seller.get("password").asString(),
-                seller.get("sellerId").asString(), dev.get("accessKeyId").asString(), dev.get("secretKey").asString());
+        Fixtures.Developer dev = fixtures().developer();
+        return new Dev(dev.email(), dev.password(), dev.sellerId(), dev.accessKeyId(), dev.secretKey());
     }
 
     PortalClient signedIn(Dev d) {
@@ -80,15 +80,13 @@ class DeveloperCallsTest {
 
     @Test
     void theSellerSeesTheCallsOfADeveloperItAuthorizedAndNoOthers() {
-        JsonClient control = new JsonClient(port, TOKEN);
-        var seller = control.post("/sandbox/v1/sellers", "{}").json();
-        String sellerId = seller.get("sellerId").asString();
+        Fixtures.Seller seller = fixtures().seller();
+        String sellerId = seller.sellerId();
         Dev dev = developer();
         Dev other = developer();
         String developerId = jdbc.sql("SELECT developer_id FROM developer d JOIN developer_access_key k "
                 + "ON k.developer_ref = d.id WHERE k.access_key_id = ?").param(dev.accessKeyId()).query(String.class).single();
-        String token = control.post("/sandbox/v1/authorizations", "{\"sellerId\":\"" + sellerId
-                + "\",\"developerId\":\"" + developerId + "\"}").json().get("mwsAuthToken").asString();
+        String token = fixtures().authorize(sellerId, developerId);
         Map<String, String> params = new TreeMap<>(Map.of("Action", "ListMarketplaceParticipations",
                 "Version", "2011-07-01", "SellerId", sellerId, "MWSAuthToken", token));
         assertThat(new MwsClient(port).signedPost("/Sellers/2011-07-01", dev.accessKeyId(), dev.secretKey(), params)
@@ -99,8 +97,8 @@ class DeveloperCallsTest {
                 .query(Long.class).single();
 
         PortalClient portal = new PortalClient(port);
-        portal.submit("/login", "/login", "username", seller.get("email").asString(),
-                "password", seller.get("password").asString());
+        portal.submit("/login", "/login", "username", seller.email(),
+                "password", seller.password());
         String page = portal.get("/sellercentral/settings/user-permissions/authorizations/" + ref).body();
 
         assertThat(page).contains("API calls by this developer").contains("Sellers/ListMarketplaceParticipations")
@@ -145,11 +143,9 @@ class DeveloperCallsTest {
 
     @Test
     void onlyDevelopersHaveTheCallsPage() {
-        JsonClient control = new JsonClient(port, TOKEN);
-        var seller = control.post("/sandbox/v1/sellers", "{}").json();
+        Fixtures.Seller seller = fixtures().seller();
         PortalClient portal = new PortalClient(port);
-        portal.submit("/login", "/login", "username", seller.get("email").asString(),
-                "password", seller.get("password").asString());
+        portal.submit("/login", "/login", "username", seller.email(), "password", seller.password());
 
         assertThat(portal.get("/sellercentral/developer-central/calls").redirectPath()).startsWith("/sellercentral/developer");
     }

@@ -547,7 +547,7 @@ class DeveloperRegistrationHttpTest {
     }
 
     @Test
-    void everyKycFieldIsCheckedWithItsOwnMessage() {
+    void aWrongKycFieldIsMarkedBesideItAndNothingIsSaved() {
         PortalClient client = client();
         String email = newEmail("kyc");
         verifiedSeller(client, email);
@@ -555,32 +555,10 @@ class DeveloperRegistrationHttpTest {
         String name = uniqueName("Checker");
 
         record Case(String field, String value, String message) {}
+        // One wrong field shows how the page refuses; DetailsRulesTest holds every rule.
         List<Case> cases = List.of(
-                new Case("legalName", " ", "Enter the legal name of your business."),
-                new Case("legalName", "x".repeat(201), "This is too long."),
-                new Case("businessType", "", "Choose a business type from the list."),
-                new Case("businessType", "PIRATE", "Choose a business type from the list."),
-                new Case("countryCode", "", "Choose the country of your registered address from the list."),
-                new Case("countryCode", "XX", "Choose the country of your registered address from the list."),
-                new Case("stateOrRegion", "x".repeat(101), "This is too long."),
-                new Case("city", "", "Enter the city of your registered address."),
-                new Case("postalCode", "", "Enter the postal code of your registered address."),
-                new Case("postalCode", "<98109>", "Enter a postal code of 2 to 12 letters, digits, spaces or dashes."),
-                new Case("street", "", "Enter the street address, with the building number."),
-                new Case("phone", "", "Enter a phone number."),
                 new Case("phone", "call me maybe", "Enter a phone number of 7 to 15 digits with its country code"),
-                new Case("phone", "+1 555 01", "Enter a phone number of 7 to 15 digits with its country code"),
-                new Case("contactPerson", "", "Enter the name of the person we can contact about this registration."),
-                new Case("website", "ftp://files.example.com", "Enter a web address starting with http:// or https://"),
-                new Case("website", "https://localhost", "Enter a web address starting with http:// or https://"),
-                new Case("website", "www.example.com", "Enter a web address starting with http:// or https://"),
-                new Case("developerName", "", "Enter a developer name."),
-                new Case("developerName", "ab", "Use 3 to 50 characters for the developer name."),
-                new Case("developerName", "x".repeat(51), "Use 3 to 50 characters for the developer name."),
-                new Case("developerName", "<script>", "Use letters, digits, spaces and"),
-                new Case("dataUse", "", "Describe what your application does with seller data."),
-                new Case("dataUse", "Reads orders.", "Use 20 to 1000 characters to describe"),
-                new Case("dataUse", "x".repeat(1001), "Use 20 to 1000 characters to describe"));
+                new Case("developerName", "<script>", "Use letters, digits, spaces and"));
 
         for (Case c : cases) {
             Map<String, String> details = goodDetails(name);

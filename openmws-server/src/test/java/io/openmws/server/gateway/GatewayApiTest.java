@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openmws.protocol.time.Timestamps;
 import io.openmws.server.support.PlatformClock;
+import io.openmws.server.testing.Fixtures;
 import io.openmws.server.testing.JsonClient;
-import io.openmws.server.testing.MwsClient;
 import io.openmws.server.testing.MwsClient.Answer;
 import io.openmws.server.testing.MwsClient.RawAnswer;
+import io.openmws.server.testing.MwsClient;
 import io.openmws.server.testing.OnBothDatabases;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -68,14 +69,10 @@ class GatewayApiTest {
         return new JsonClient(port, TOKEN);
     }
 
-    Fixture developer(String sellerJson) {
-        String sellerId = control().post("/sandbox/v1/sellers", sellerJson).json().get("sellerId").asString();
-        var dev = control().post("/sandbox/v1/developers", "{\"sellerId\":\"" + sellerId + "\"}").json();
-        return new Fixture(sellerId, dev.get("accessKeyId").asString(), dev.get("secretKey").asString());
-    }
-
-    Fixture developer() {
-        return developer("{}");
+    /** A developer registered by its own seller account, which sells in these marketplaces (the default when none). */
+    Fixture developer(String... marketplaces) {
+        Fixtures.Developer dev = new Fixtures(control()).developerIn(marketplaces);
+        return new Fixture(dev.sellerId(), dev.accessKeyId(), dev.secretKey());
     }
 
     static Map<String, String> listParticipations(String sellerId) {
@@ -90,9 +87,8 @@ class GatewayApiTest {
         String secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
         String seller = "A1EXAMPLESELLER";
         if (jdbc.sql("SELECT count(*) FROM seller_account WHERE seller_id = ?").param(seller).query(Long.class).single() == 0) {
-            control().post("/sandbox/v1/sellers", "{\"sellerId\":\"" + seller + "\"}");
-            control().post("/sandbox/v1/developers", "{\"sellerId\":\"" + seller
-                    + "\",\"accessKeyId\":\"AKIAIOSFODNN7EXAMPLE\",\"secretKey\":\"" + secret + "\"}");
+            Fixtures fixtures = new Fixtures(control());
+            fixtures.developerOf(fixtures.seller(Fixtures.fields("sellerId", seller)), null, "AKIAIOSFODNN7EXAMPLE", secret);
         }
         // V1 of docs/protocol.md §3.5, POST, HmacSHA256 and HmacSHA1, exactly as published.
         String v1 = "AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE&Action=ListMarketplaceParticipations"
@@ -155,7 +151,7 @@ class GatewayApiTest {
 
     @Test
     void aSellerListsItsMarketplaceParticipations() {
-        Fixture f = developer("{\"marketplaces\":[\"ATVPDKIKX0DER\",\"A2EUQ1WTGCTBG2\"]}");
+        Fixture f = developer("ATVPDKIKX0DER", "A2EUQ1WTGCTBG2");
 
         Answer answer = mws().signedPost(SELLERS, f.accessKeyId(), f.secretKey(), listParticipations(f.sellerId()));
 
@@ -174,9 +170,9 @@ class GatewayApiTest {
 
     @Test
     void manyMarketplacesArePagedWithNextTokens() {
-        Fixture f = developer("{\"marketplaces\":[\"A1PA6795UKMFR9\",\"A13V1IB3VIYZZH\",\"A1F83G8C2ARO7P\","
-                + "\"APJ6JRA9NG5V4\",\"A1RKKUPIHCS9HS\",\"A1805IZSGTT6HS\",\"A2NODRKZP88ZB9\",\"A1C3SOZRARQ6R3\","
-                + "\"AMEN7PMS3EDWL\",\"A33AVAJ2PDY3EV\",\"A17E79C6D8DWNP\",\"A2VIGQ35RCS4UG\"]}");
+        Fixture f = developer("A1PA6795UKMFR9", "A13V1IB3VIYZZH", "A1F83G8C2ARO7P", "APJ6JRA9NG5V4", "A1RKKUPIHCS9HS",
+                "A1805IZSGTT6HS", "A2NODRKZP88ZB9", "A1C3SOZRARQ6R3", "AMEN7PMS3EDWL", "A33AVAJ2PDY3EV", "A17E79C6D8DWNP",
+                "A2VIGQ35RCS4UG");
 
         Answer first = mws().signedPost(SELLERS, f.accessKeyId(), f.secretKey(), listParticipations(f.sellerId()));
         Matcher token = Pattern.compile("<NextToken>([^<]+)</NextToken>").matcher(first.body());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.openmws.server.OpenMwsServer;
-import io.openmws.server.testing.JsonClient;
+import io.openmws.server.testing.Fixtures;
 import io.openmws.server.testing.MwsClient;
 import io.openmws.server.testing.TestDatabases;
 import java.util.ArrayList;
@@ -36,9 +36,9 @@ class SharedThrottlingTest {
         List<String> args = new ArrayList<>(List.of(db.asArguments()));
         args.addAll(List.of("--server.port=0", "--openmws.sandbox.operator-token=shared", "--openmws.throttling.store=database"));
         try (var nodeA = start(args); var nodeB = start(args)) {
-            var dev = new JsonClient(port(nodeA), "shared").post("/sandbox/v1/developers", "{}").json();
-            String key = dev.get("accessKeyId").asString();
-            String secret = dev.get("secretKey").asString();
+            Fixtures.Developer dev = new Fixtures(port(nodeA), "shared").developer();
+            String key = dev.accessKeyId();
+            String secret = dev.secretKey();
             Map<String, String> status = new TreeMap<>(Map.of("Action", "GetServiceStatus", "Version", "2011-07-01"));
 
             // GetServiceStatus: a burst of 2 for the (seller, developer) pair, whichever node answers.
@@ -57,21 +57,19 @@ class SharedThrottlingTest {
         List<String> args = new ArrayList<>(List.of(db.asArguments()));
         args.addAll(List.of("--server.port=0", "--openmws.sandbox.operator-token=nodes"));
         try (var nodeA = start(args); var nodeB = start(args)) {
-            JsonClient control = new JsonClient(port(nodeA), "nodes");
-            var dev = control.post("/sandbox/v1/developers", "{}").json();
-            String sellerId = control.post("/sandbox/v1/sellers", "{}").json().get("sellerId").asString();
-            String developerId = dev.get("developerId").asString();
-            String token = control.post("/sandbox/v1/authorizations",
-                    "{\"sellerId\":\"" + sellerId + "\",\"developerId\":\"" + developerId + "\"}").json()
-                    .get("mwsAuthToken").asString();
+            Fixtures fixtures = new Fixtures(port(nodeA), "nodes");
+            Fixtures.Developer dev = fixtures.developer();
+            String sellerId = fixtures.seller().sellerId();
+            String developerId = dev.developerId();
+            String token = fixtures.authorize(sellerId, developerId);
             Map<String, String> call = new TreeMap<>(Map.of("Action", "ListMarketplaceParticipations",
                     "Version", "2011-07-01", "SellerId", sellerId, "MWSAuthToken", token));
             MwsClient b = new MwsClient(port(nodeB));
-            String key = dev.get("accessKeyId").asString();
-            String secret = dev.get("secretKey").asString();
+            String key = dev.accessKeyId();
+            String secret = dev.secretKey();
             assertThat(b.signedPost("/Sellers/2011-07-01", key, secret, call).status()).isEqualTo(200);
 
-            control.post("/sandbox/v1/authorizations/" + sellerId + "/" + developerId + "/revoke", null);
+            fixtures.revoke(sellerId, developerId);
             long revokedAt = System.nanoTime();
             var after = b.signedPost("/Sellers/2011-07-01", key, secret, call);
 

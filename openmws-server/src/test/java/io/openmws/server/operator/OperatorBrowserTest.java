@@ -3,8 +3,9 @@ package io.openmws.server.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openmws.server.testing.Browser;
-import io.openmws.server.testing.JsonClient;
+import io.openmws.server.testing.Fixtures;
 import io.openmws.server.testing.TestDatabases;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The operator in a real headless Chromium: signs in with the token, reads the overview, switches a
@@ -44,15 +44,15 @@ class OperatorBrowserTest {
 
     @Test
     void operatorSignsInWorksThroughTheListsAndMovesTheClock() {
-        JsonClient api = new JsonClient(port, TOKEN);
-        JsonNode seller = api.post("/sandbox/v1/sellers", "{\"businessName\": \"Harbour Lights Trading\","
-                + " \"marketplaces\": [\"ATVPDKIKX0DER\", \"A2EUQ1WTGCTBG2\", \"A1AM78C64UM0Y8\"]}").json();
-        String sellerId = seller.get("sellerId").asString();
-        JsonNode developer = api.post("/sandbox/v1/developers", "{\"developerName\": \"Lighthouse Listings\"}").json();
-        String developerId = developer.get("developerId").asString();
-        String dashed = developerId.substring(0, 4) + "-" + developerId.substring(4, 8) + "-" + developerId.substring(8);
-        api.post("/sandbox/v1/developers", "{\"developerName\": \"Quayside Repricer\"}");
-        api.post("/sandbox/v1/authorizations", "{\"sellerId\": \"" + sellerId + "\", \"developerId\": \"" + developerId + "\"}");
+        Fixtures fixtures = new Fixtures(port, TOKEN);
+        Fixtures.Seller seller = fixtures.seller(Fixtures.fields("businessName", "Harbour Lights Trading",
+                "marketplaces", List.of("ATVPDKIKX0DER", "A2EUQ1WTGCTBG2", "A1AM78C64UM0Y8")));
+        String sellerId = seller.sellerId();
+        Fixtures.Developer developer = fixtures.developerOf(fixtures.seller(), "Lighthouse Listings");
+        String developerId = developer.developerId();
+        String dashed = developer.dashedId();
+        fixtures.developerOf(fixtures.seller(), "Quayside Repricer");
+        fixtures.authorize(sellerId, developerId);
 
         // Sign-in: a wrong token first.
         browser.open("/operator");

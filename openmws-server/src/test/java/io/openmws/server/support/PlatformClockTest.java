@@ -5,106 +5,84 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.openmws.server.support.OpenMwsProperties.Mode;
 import io.openmws.server.testing.MutableClock;
-import io.openmws.server.testing.TestDatabases;
+import io.openmws.server.testing.OnBothDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The platform clock over a real, migrated database: two instances stand for two server nodes
  * sharing it.
  */
+@SpringBootTest
+@OnBothDatabases
 class PlatformClockTest {
 
-    abstract static class Contract {
+    static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
-        static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+    @Autowired
+    JdbcClient jdbc;
 
-        @Autowired
-        JdbcClient jdbc;
+    MutableClock system;
 
-        MutableClock system;
-
-        @BeforeEach
-        void resetOffset() {
-            jdbc.sql("UPDATE platform_clock SET offset_millis = 0").update();
-            system = new MutableClock(START);
-        }
-
-        @Test
-        void runsAtSystemTimeUntilMoved() {
-            PlatformClock clock = new PlatformClock(system, jdbc, Mode.SANDBOX);
-
-            assertThat(clock.instant()).isEqualTo(START);
-            system.tick(Duration.ofMinutes(5));
-            assertThat(clock.instant()).isEqualTo(START.plus(Duration.ofMinutes(5)));
-        }
-
-        @Test
-        void advanceIsSeenByEveryNodeWithinOneRefresh() {
-            PlatformClock nodeA = new PlatformClock(system, jdbc, Mode.SANDBOX);
-            PlatformClock nodeB = new PlatformClock(system, jdbc, Mode.SANDBOX);
-
-            Instant moved = nodeA.advance(Duration.ofDays(366));
-
-            assertThat(moved).isEqualTo(START.plus(Duration.ofDays(366)));
-            assertThat(nodeA.instant()).isEqualTo(moved);
-            system.tick(PlatformClock.REFRESH);
-            assertThat(nodeB.instant()).isEqualTo(moved.plus(PlatformClock.REFRESH));
-        }
-
-        @Test
-        void offsetSurvivesARestart() {
-            new PlatformClock(system, jdbc, Mode.SANDBOX).advance(Duration.ofHours(3));
-
-            PlatformClock restarted = new PlatformClock(system, jdbc, Mode.SANDBOX);
-
-            assertThat(restarted.offset()).isEqualTo(Duration.ofHours(3));
-            assertThat(restarted.instant()).isEqualTo(START.plus(Duration.ofHours(3)));
-        }
-
-        @Test
-        void neverMovesBackward() {
-            PlatformClock clock = new PlatformClock(system, jdbc, Mode.SANDBOX);
-
-            assertThatThrownBy(() -> clock.advance(Duration.ofSeconds(-1)))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("only moves forward");
-            assertThat(clock.instant()).isEqualTo(START);
-        }
-
-        @Test
-        void cannotBeMovedInProductionMode() {
-            PlatformClock clock = new PlatformClock(system, jdbc, Mode.PRODUCTION);
-
-            assertThatThrownBy(() -> clock.advance(Duration.ofDays(1)))
-                    .isInstanceOf(IllegalStateException.class);
-            assertThat(clock.offset()).isZero();
-        }
+    @BeforeEach
+    void resetOffset() {
+        jdbc.sql("UPDATE platform_clock SET offset_millis = 0").update();
+        system = new MutableClock(START);
     }
 
-    @Nested
-    @SpringBootTest
-    class OnH2 extends Contract {
-        @DynamicPropertySource
-        static void database(DynamicPropertyRegistry registry) {
-            TestDatabases.h2(registry);
-        }
+    @Test
+    void runsAtSystemTimeUntilMoved() {
+        PlatformClock clock = new PlatformClock(system, jdbc, Mode.SANDBOX);
+
+        assertThat(clock.instant()).isEqualTo(START);
+        system.tick(Duration.ofMinutes(5));
+        assertThat(clock.instant()).isEqualTo(START.plus(Duration.ofMinutes(5)));
     }
 
-    @Nested
-    @SpringBootTest
-    class OnPostgres extends Contract {
-        @DynamicPropertySource
-        static void database(DynamicPropertyRegistry registry) {
-            TestDatabases.postgres(registry);
-        }
+    @Test
+    void advanceIsSeenByEveryNodeWithinOneRefresh() {
+        PlatformClock nodeA = new PlatformClock(system, jdbc, Mode.SANDBOX);
+        PlatformClock nodeB = new PlatformClock(system, jdbc, Mode.SANDBOX);
+
+        Instant moved = nodeA.advance(Duration.ofDays(366));
+
+        assertThat(moved).isEqualTo(START.plus(Duration.ofDays(366)));
+        assertThat(nodeA.instant()).isEqualTo(moved);
+        system.tick(PlatformClock.REFRESH);
+        assertThat(nodeB.instant()).isEqualTo(moved.plus(PlatformClock.REFRESH));
+    }
+
+    @Test
+    void offsetSurvivesARestart() {
+        new PlatformClock(system, jdbc, Mode.SANDBOX).advance(Duration.ofHours(3));
+
+        PlatformClock restarted = new PlatformClock(system, jdbc, Mode.SANDBOX);
+
+        assertThat(restarted.offset()).isEqualTo(Duration.ofHours(3));
+        assertThat(restarted.instant()).isEqualTo(START.plus(Duration.ofHours(3)));
+    }
+
+    @Test
+    void neverMovesBackward() {
+        PlatformClock clock = new PlatformClock(system, jdbc, Mode.SANDBOX);
+
+        assertThatThrownBy(() -> clock.advance(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("only moves forward");
+        assertThat(clock.instant()).isEqualTo(START);
+    }
+
+    @Test
+    void cannotBeMovedInProductionMode() {
+        PlatformClock clock = new PlatformClock(system, jdbc, Mode.PRODUCTION);
+
+        assertThatThrownBy(() -> clock.advance(Duration.ofDays(1)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(clock.offset()).isZero();
     }
 }
