@@ -43,8 +43,8 @@ public final class JdbcSellerCredentialStore implements SellerCredentialStore {
 
     /** The environment variable that may hold the keyset's JSON. */
     public static final String KEYSET_ENV = "OPENMWS_SDK_KEYSET";
-    /** The default database: an H2 file under {@code ./data}. */
-    public static final String DEFAULT_URL = "jdbc:h2:file:./data/openmws-sellers";
+    /** The default database: an H2 file under {@code ./data}, each commit written before it returns. */
+    public static final String DEFAULT_URL = "jdbc:h2:file:./data/openmws-sellers;WRITE_DELAY=0";
     /** The default keyset file. */
     public static final Path DEFAULT_KEYSET_FILE = Path.of("data", "openmws-sellers.keyset.json");
     /** Flyway's history table of this store. */

@@ -47,12 +47,13 @@ class PortalSecurityConfiguration {
         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"
     };
 
+    /** Argon2id for new hashes (bcrypt still read), at most a quarter of the heap's worth at once. */
     @Bean
     PasswordEncoder passwordEncoder() {
         String argon2 = "argon2@SpringSecurity_v5_8";
-        return new DelegatingPasswordEncoder(argon2, Map.of(
+        return PasswordHashing.forThisHeap(new DelegatingPasswordEncoder(argon2, Map.of(
                 argon2, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-                "bcrypt", new BCryptPasswordEncoder()));
+                "bcrypt", new BCryptPasswordEncoder())));
     }
 
     @Bean

@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Clock: the platform's time and its offset, moved forward by an ISO-8601 duration; never back. */
+/**
+ * Clock: the platform's time and its offset, moved forward by an ISO-8601 duration; never back, and
+ * never to {@link PlatformClock#LIMIT} or past it.
+ */
 @Controller
 class OperatorClockController {
 
@@ -30,6 +33,7 @@ class OperatorClockController {
         Duration offset = clock.offset();
         model.addAttribute("offsetDays", offset.toDays());
         model.addAttribute("maxStepDays", MAX_STEP.toDays());
+        model.addAttribute("limit", PlatformClock.LIMIT);
         model.addAttribute("offsetHours", offset.toHoursPart());
         model.addAttribute("offsetMinutes", offset.toMinutesPart());
     }
@@ -61,13 +65,19 @@ class OperatorClockController {
                 problem = "operator.clock.invalid";
             }
         }
+        if (problem == null) {
+            try {
+                clock.advance(by);
+            } catch (IllegalArgumentException beyondLimit) {
+                problem = "operator.clock.beyondLimit";
+            }
+        }
         if (problem != null) {
             addClock(model, clock);
             model.addAttribute("durationError", problem);
             model.addAttribute("duration", text.length() > 40 ? text.substring(0, 40) : text);
             return "operator/clock";
         }
-        clock.advance(by);
         redirect.addFlashAttribute("notice", "operator.clock.moved");
         redirect.addFlashAttribute("noticeSubject", by.toString());
         return "redirect:" + PATH;

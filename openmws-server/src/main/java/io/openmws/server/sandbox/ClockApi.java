@@ -1,15 +1,17 @@
 package io.openmws.server.sandbox;
 
+import io.openmws.protocol.Text;
 import io.openmws.server.support.PlatformClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reads and moves the platform clock (time travel for tests; never backwards). */
+/** Reads and moves the platform clock (time travel for tests; never backwards, never past {@link PlatformClock#LIMIT}). */
 @RestController
 @RequestMapping("/sandbox/v1/clock")
 class ClockApi {
@@ -37,18 +39,23 @@ class ClockApi {
         Duration by;
         try {
             by = Duration.parse(request.duration().strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw SandboxApiException.invalid("'" + abbreviate(request.duration())
+        } catch (DateTimeParseException e) {
+            if (e.getCause() instanceof ArithmeticException) {
+                throw SandboxApiException.invalid("'" + Text.abbreviate(request.duration(), 40)
+                        + "' is longer than any duration the clock can move: the platform clock stays before "
+                        + PlatformClock.LIMIT + ".");
+            }
+            throw SandboxApiException.invalid("'" + Text.abbreviate(request.duration(), 40)
                     + "' is not an ISO-8601 duration such as P366D, PT15M or P1DT2H.");
         }
         if (by.isNegative()) {
             throw SandboxApiException.invalid("The clock only moves forward; " + by + " is negative.");
         }
-        clock.advance(by);
+        try {
+            clock.advance(by);
+        } catch (IllegalArgumentException beyondLimit) {
+            throw SandboxApiException.invalid(beyondLimit.getMessage());
+        }
         return new Now(clock.instant(), clock.offset());
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }
 }

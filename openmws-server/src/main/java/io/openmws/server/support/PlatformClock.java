@@ -12,8 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The platform's one source of "now": the system clock plus an offset that sandbox mode can move
- * forward (never back), so that 12-month expiry, reminders and order timelines can be tested in
- * seconds.
+ * forward, up to {@link #LIMIT}, so that 12-month expiry, reminders and order timelines can be
+ * tested in seconds. It never moves back, except to real time by a sandbox reset, which empties
+ * the data first.
  *
  * <p>The offset lives in the {@code platform_clock} table, so every node sharing the database
  * agrees on the time; each node re-reads it at most once per {@link #REFRESH}.
@@ -21,6 +22,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class PlatformClock extends Clock {
 
     static final Duration REFRESH = Duration.ofSeconds(1);
+    /**
+     * The platform's time stays before this. Expiry dates lie a year ahead and retention windows
+     * behind, so every date the platform computes keeps four-digit years (the MWS date formats), and
+     * lies far inside what PostgreSQL and H2 timestamps and {@code java.time} hold.
+     */
+    public static final Instant LIMIT = Instant.parse("3000-01-01T00:00:00Z");
     private static final Logger log = LoggerFactory.getLogger(PlatformClock.class);
 
     private final Clock system;
@@ -64,7 +71,8 @@ public class PlatformClock extends Clock {
      * Moves the platform's time forward for every node sharing the database.
      *
      * @throws IllegalStateException in production mode
-     * @throws IllegalArgumentException for a negative duration
+     * @throws IllegalArgumentException for a negative duration, or one that would take the platform
+     *         to {@link #LIMIT} or past it (the message names the limit)
      */
     public Instant advance(Duration by) {
         if (mode != OpenMwsProperties.Mode.SANDBOX) {
@@ -73,12 +81,41 @@ public class PlatformClock extends Clock {
         if (by.isNegative()) {
             throw new IllegalArgumentException("The clock only moves forward; got " + by);
         }
-        jdbc.sql("UPDATE platform_clock SET offset_millis = offset_millis + :by WHERE id = 1")
-                .param("by", by.toMillis())
-                .update();
         Instant now = system.instant();
+        // The furthest offset that keeps the platform before LIMIT; as a Duration, no long overflows.
+        Duration room = Duration.between(now, LIMIT).minusMillis(1).minus(readOffset());
+        if (by.compareTo(room) > 0) {
+            throw beyondLimit(by);
+        }
+        int moved = jdbc.sql("UPDATE platform_clock SET offset_millis = offset_millis + :by"
+                        + " WHERE id = 1 AND offset_millis + :by <= :max")
+                .param("by", by.toMillis())
+                .param("max", Duration.between(now, LIMIT).minusMillis(1).toMillis())
+                .update();
+        if (moved == 0) {
+            throw beyondLimit(by);   // another node moved it meanwhile
+        }
         snapshot = new Snapshot(now, readOffset());
         return now.plus(snapshot.offset());
+    }
+
+    /**
+     * Sets the platform back to real time (offset zero). Only a sandbox reset calls this: time must
+     * not go back while data exists, since every expiry, code and schedule was computed from it; once
+     * the data is gone, nothing can see it happen.
+     */
+    public void resetToRealTime() {
+        if (mode != OpenMwsProperties.Mode.SANDBOX) {
+            throw new IllegalStateException("The clock can only be moved in sandbox mode");
+        }
+        jdbc.sql("UPDATE platform_clock SET offset_millis = 0 WHERE id = 1").update();
+        snapshot = new Snapshot(system.instant(), Duration.ZERO);
+    }
+
+    private static IllegalArgumentException beyondLimit(Duration by) {
+        return new IllegalArgumentException("The platform clock stays before " + LIMIT
+                + " (the dates every part of the platform and both databases handle); moving it by "
+                + by + " would pass that.");
     }
 
     private Snapshot reload(Instant now, Snapshot previous) {
