@@ -72,7 +72,7 @@ class CrashDurabilityTest {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = dir.resolve("server-" + System.nanoTime() + ".log");
-        server = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        server = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
                 OpenMwsServer.class.getName(), "--server.port=" + port, "--openmws.sandbox.operator-token=" + TOKEN)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)

@@ -1,5 +1,7 @@
 package io.openmws.server.sandbox;
 
+import io.openmws.server.support.Jobs;
+import io.openmws.server.support.PlatformClock;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -14,12 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes all sandbox data: every row of every table the migrations made, whatever feature owns it,
- * except the migration history and the platform clock (time only moves forward). Portal sessions go
- * too, so everybody is signed out.
+ * except the migration history and the platform clock. Portal sessions go too, so everybody is
+ * signed out. The platform is then as a fresh start leaves it: the recurring background tasks are
+ * scheduled again (their rows went with the rest), and on request the clock is back at real time.
  */
 @Service
 class SandboxReset {
@@ -28,14 +32,36 @@ class SandboxReset {
     private static final Set<String> KEPT = Set.of("flyway_schema_history", "platform_clock");
 
     private final DataSource dataSource;
+    private final TransactionTemplate transactions;
+    private final PlatformClock clock;
+    private final Jobs jobs;
 
-    SandboxReset(DataSource dataSource) {
+    SandboxReset(DataSource dataSource, PlatformTransactionManager transactions, PlatformClock clock, Jobs jobs) {
         this.dataSource = dataSource;
+        this.transactions = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.jobs = jobs;
     }
 
-    /** Returns the names of the tables emptied. */
-    @Transactional
-    public List<String> reset() {
+    /**
+     * Empties the tables, then sets the clock back to real time if asked, then schedules the
+     * recurring tasks from that time: after the commit, since db-scheduler writes with connections
+     * of its own, which would wait for the deleted rows' locks.
+     *
+     * @return the names of the tables emptied
+     */
+    public List<String> reset(boolean toRealTime) {
+        List<String> tables = transactions.execute(status -> emptyTables());
+        if (toRealTime) {
+            clock.resetToRealTime();
+        }
+        jobs.scheduleRecurring();
+        log.info("Sandbox reset: emptied {} tables{}; recurring tasks scheduled", tables.size(),
+                toRealTime ? ", clock back at real time" : "");
+        return tables;
+    }
+
+    private List<String> emptyTables() {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (Statement statement = connection.createStatement()) {
             List<String> tables = tables(connection);
@@ -56,7 +82,6 @@ class SandboxReset {
                     statement.execute("SET REFERENTIAL_INTEGRITY TRUE");
                 }
             }
-            log.info("Sandbox reset: emptied {} tables", tables.size());
             return tables;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not reset the sandbox data", e);

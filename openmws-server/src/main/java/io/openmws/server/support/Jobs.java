@@ -21,11 +21,15 @@ import org.springframework.stereotype.Component;
 public class Jobs implements SmartLifecycle {
 
     private final Scheduler scheduler;
+    private final List<RecurringTask<?>> recurring;
+    private final PlatformClock clock;
     private volatile boolean running;
 
     Jobs(DataSource dataSource, ObjectProvider<Task<?>> tasks, ObjectProvider<RecurringTask<?>> recurring,
          PlatformClock clock, @Value("${openmws.jobs.polling-interval:PT1S}") Duration pollingInterval) {
         List<RecurringTask<?>> startup = recurring.orderedStream().toList();
+        this.recurring = startup;
+        this.clock = clock;
         // Recurring tasks are registered through startTasks; registering them twice is refused.
         List<Task<?>> others = tasks.orderedStream().filter(t -> !(t instanceof RecurringTask<?>)).toList();
         this.scheduler = Scheduler.create(dataSource, others)
@@ -40,6 +44,22 @@ public class Jobs implements SmartLifecycle {
     /** The scheduler, for features that schedule one-off work (a feed to process, a report to build). */
     public Scheduler scheduler() {
         return scheduler;
+    }
+
+    /**
+     * Schedules every recurring task that has no execution in the table, as a start does: for a
+     * sandbox reset, which empties the table with everything else. Tasks already there are left as
+     * they are.
+     */
+    public void scheduleRecurring() {
+        for (RecurringTask<?> task : recurring) {
+            task.onStartup(scheduler, clock::instant);
+        }
+    }
+
+    /** The names of the recurring tasks, each of which always has one execution in the table. */
+    public List<String> recurringTaskNames() {
+        return recurring.stream().map(Task::getName).toList();
     }
 
     @Override
