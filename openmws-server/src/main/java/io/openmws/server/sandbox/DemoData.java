@@ -17,6 +17,7 @@ import io.openmws.server.developers.Developer;
 import io.openmws.server.developers.Developers;
 import io.openmws.server.support.OpenMwsProperties;
 import io.openmws.server.support.PlatformClock;
+import io.openmws.server.support.PortalLinks;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.List;
@@ -48,16 +49,18 @@ class DemoData {
     private final Developers developers;
     private final Authorizations authorizations;
     private final PlatformClock clock;
+    private final PortalLinks links;
     private final PrintStream console;
 
     DemoData(SandboxProperties sandbox, OpenMwsProperties platform, SellerAccounts accounts, Developers developers,
-             Authorizations authorizations, PlatformClock clock) {
+             Authorizations authorizations, PlatformClock clock, PortalLinks links) {
         this.sandbox = sandbox;
         this.platform = platform;
         this.accounts = accounts;
         this.developers = developers;
         this.authorizations = authorizations;
         this.clock = clock;
+        this.links = links;
         this.console = System.out;
     }
 
@@ -76,8 +79,7 @@ class DemoData {
         if (!sandbox.demo() || !platform.sandbox()) {
             return;
         }
-        String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
-        URI base = platform.baseUrl() != null ? platform.baseUrl() : URI.create("http://localhost:" + port);
+        URI base = links.base();
         Demo demo = ensure();
         print(demo, base);
         log.info("Demo data ready: developer {} authorized by seller {} (credentials printed on the console)",
