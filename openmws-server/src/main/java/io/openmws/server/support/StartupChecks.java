@@ -1,12 +1,21 @@
 package io.openmws.server.support;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -23,7 +32,12 @@ import org.springframework.util.StringUtils;
  * {@link StartupSettingsFailureAnalyzer}), instead of the first one found, ten causes deep.
  *
  * <p>Production mode needs {@code openmws.base-url}, {@code spring.mail.host} and a secrets keyset.
- * The beans that use these keep their own guards for use outside a running platform.
+ * The beans that use these keep their own guards for use outside a running platform. In any mode, the
+ * folders the platform writes to (the H2 file database's, and in sandbox mode those of a keyset or
+ * operator token it may generate) must be folders it can write to: a missing one is created,
+ * owner-only ({@code rwx------}) where the file system has POSIX permissions, and each is proven
+ * writable by creating and deleting a file in it, because permission bits say nothing when running as
+ * root.
  */
 @Component
 class StartupChecks implements BeanFactoryPostProcessor, EnvironmentAware, PriorityOrdered {
@@ -60,7 +74,100 @@ class StartupChecks implements BeanFactoryPostProcessor, EnvironmentAware, Prior
                             + " spring.mail.username and spring.mail.password as it needs."));
         }
         keyset(environment, production, problems);
+        dataFolders(environment, production, problems);
         return problems;
+    }
+
+    private static void dataFolders(Environment environment, boolean production,
+                                     List<StartupSettingsException.Problem> problems) {
+        Map<Path, List<String>> users = new LinkedHashMap<>();
+        h2Folder(environment.getProperty("spring.datasource.url", ""))
+                .ifPresent(folder -> use(users, folder, "the H2 database of spring.datasource.url"));
+        if (!production && !StringUtils.hasText(environment.getProperty("openmws.secrets.keyset"))) {
+            String setting = environment.getProperty("openmws.secrets.keyset-file");
+            Path file = StringUtils.hasText(setting) ? Path.of(setting.strip()) : SecretSealerConfiguration.SANDBOX_DEFAULT;
+            if (!Files.exists(file)) {
+                use(users, folderOf(file), "the secrets keyset the sandbox generates (openmws.secrets.keyset-file)");
+            }
+        }
+        if (!production && !StringUtils.hasText(environment.getProperty("openmws.sandbox.operator-token"))) {
+            Path file = Path.of(environment.getProperty("openmws.sandbox.operator-token-file", "./data/operator-token"));
+            if (!Files.exists(file)) {
+                use(users, folderOf(file), "the operator token the sandbox generates (openmws.sandbox.operator-token-file)");
+            }
+        }
+        users.forEach((folder, uses) -> unusable(folder).ifPresent(reason -> problems.add(
+                new StartupSettingsException.Problem("The data folder " + folder + " cannot be used for "
+                        + String.join(", ", uses) + ": " + reason + ".",
+                        "Make " + folder + " a folder the server's user can create and write to, or point the"
+                                + " setting named above at another place."))));
+    }
+
+    private static void use(Map<Path, List<String>> users, Path folder, String use) {
+        users.computeIfAbsent(folder.toAbsolutePath().normalize(), f -> new ArrayList<>()).add(use);
+    }
+
+    private static Path folderOf(Path file) {
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        return parent == null ? Path.of("").toAbsolutePath() : parent;
+    }
+
+    /**
+     * The folder of an embedded H2 file database ({@code jdbc:h2:file:./data/openmws}, {@code jdbc:h2:./x},
+     * {@code jdbc:h2:~/x}); none for in-memory, server or other databases.
+     */
+    static Optional<Path> h2Folder(String url) {
+        if (!url.regionMatches(true, 0, "jdbc:h2:", 0, 8)) {
+            return Optional.empty();
+        }
+        String rest = url.substring(8);
+        int options = rest.indexOf(';');
+        String name = options < 0 ? rest : rest.substring(0, options);
+        if (name.regionMatches(true, 0, "file:", 0, 5)) {
+            name = name.substring(5);
+        } else if (name.matches("(?i)^(mem|tcp|ssl|zip|nio\\w*|split|async|memFS|memLZF|retry):.*")) {
+            return Optional.empty();
+        }
+        if (name.startsWith("~")) {
+            name = System.getProperty("user.home") + name.substring(1);
+        }
+        return name.isBlank() ? Optional.empty() : Optional.of(folderOf(Path.of(name)));
+    }
+
+    /** Why {@code folder} cannot hold the platform's files, if it cannot; creates it when missing. */
+    static Optional<String> unusable(Path folder) {
+        try {
+            if (!Files.exists(folder)) {
+                if (posix(folder)) {
+                    Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rwx------")));
+                } else {
+                    Files.createDirectories(folder);
+                }
+            }
+            if (!Files.isDirectory(folder)) {
+                return Optional.of("it is not a folder");
+            }
+            Files.delete(Files.createTempFile(folder, ".openmws-write-check", ".tmp"));
+            return Optional.empty();
+        } catch (FileAlreadyExistsException e) {
+            return Optional.of("a file, not a folder, is in the way at " + e.getFile());
+        } catch (AccessDeniedException e) {
+            return Optional.of("permission denied at " + e.getFile());
+        } catch (FileSystemException e) {
+            return Optional.of(e.getReason() == null ? e.getMessage() : e.getReason() + " at " + e.getFile());
+        } catch (IOException | SecurityException e) {
+            return Optional.of(String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Whether the nearest existing ancestor of {@code folder} has POSIX permissions. */
+    private static boolean posix(Path folder) {
+        Path existing = folder;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing != null && Files.getFileAttributeView(existing, PosixFileAttributeView.class) != null;
     }
 
     private static void baseUrl(String value, boolean production, List<StartupSettingsException.Problem> problems) {

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.openmws.server.OpenMwsServer;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Start-up failures come as one "APPLICATION FAILED TO START" report that names every problem and
@@ -73,6 +76,46 @@ class StartupFailuresTest {
         assertThat(problems).extracting(StartupSettingsException.Problem::description).satisfiesExactly(
                 baseUrl -> assertThat(baseUrl).contains("openmws.base-url (sellercentral.example.com) is not an http"),
                 keyset -> assertThat(keyset).contains("no-such.keyset.json").contains("does not exist"));
+    }
+
+    @Test
+    void dataFoldersThatCannotBeWrittenStopTheStartAndAreNamed(@TempDir Path dir) throws Exception {
+        // Root ignores permission bits, so the folders are made impossible by a file in their way.
+        Path inTheWay = Files.writeString(dir.resolve("not-a-folder"), "a file where folders should be");
+
+        Throwable failure = startFailure("--spring.datasource.url=jdbc:h2:file:" + inTheWay.resolve("db/openmws")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "--openmws.secrets.keyset-file=" + inTheWay.resolve("keys/secrets.keyset.json"));
+
+        assertThat(failure).isInstanceOf(StartupSettingsException.class);
+        assertThat(((StartupSettingsException) failure).problems())
+                .extracting(StartupSettingsException.Problem::description).satisfiesExactly(
+                        db -> assertThat(db).contains(inTheWay.resolve("db").toString()).contains("spring.datasource.url"),
+                        keys -> assertThat(keys).contains(inTheWay.resolve("keys").toString())
+                                .contains("openmws.secrets.keyset-file"));
+    }
+
+    @Test
+    void aMissingDataFolderIsCreatedOwnerOnly(@TempDir Path dir) {
+        Path data = dir.resolve("fresh/data");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OpenMwsServer.class).run(
+                "--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + data.resolve("openmws")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "--openmws.secrets.keyset-file=" + data.resolve("secrets.keyset.json"),
+                "--openmws.sandbox.operator-token-file=" + data.resolve("operator-token"))) {
+            assertThat(app.isRunning()).isTrue();
+        }
+        for (Path folder : List.of(dir.resolve("fresh"), data)) {
+            assertThat(PosixFilePermissions.toString(posixPermissions(folder))).as(folder.toString()).isEqualTo("rwx------");
+        }
+    }
+
+    private static java.util.Set<java.nio.file.attribute.PosixFilePermission> posixPermissions(Path folder) {
+        try {
+            return Files.getPosixFilePermissions(folder);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
