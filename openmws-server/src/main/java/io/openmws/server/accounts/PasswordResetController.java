@@ -1,26 +1,24 @@
 package io.openmws.server.accounts;
 
-import io.openmws.server.support.OpenMwsProperties;
+import io.openmws.server.support.PortalLinks;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Forgot password: ask for a link, then set a new password through it. */
 @Controller
 class PasswordResetController {
 
     private final PasswordResets resets;
-    private final OpenMwsProperties properties;
+    private final PortalLinks links;
 
-    PasswordResetController(PasswordResets resets, OpenMwsProperties properties) {
+    PasswordResetController(PasswordResets resets, PortalLinks links) {
         this.resets = resets;
-        this.properties = properties;
+        this.links = links;
     }
 
     @GetMapping("/password/forgot")
@@ -30,10 +28,7 @@ class PasswordResetController {
 
     @PostMapping("/password/forgot")
     String forgot(@RequestParam(defaultValue = "") String email, HttpServletRequest request, Model model) {
-        URI base = properties.baseUrl() != null
-                ? properties.baseUrl()
-                : ServletUriComponentsBuilder.fromContextPath(request).build().toUri();
-        resets.request(email.strip(), base);
+        resets.request(email.strip(), links.base(request));
         // The same answer whether or not the address has an account.
         model.addAttribute("sent", true);
         return "accounts/forgot";

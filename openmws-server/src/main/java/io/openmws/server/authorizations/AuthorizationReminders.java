@@ -97,9 +97,8 @@ class AuthorizationReminders {
             return false;
         }
         SellerAccount account = accounts.byId(authorization.accountId()).orElseThrow();
-        String where = linkBase == null ? text("authorizations.mail.reminder.where")
-                : text("authorizations.mail.reminder.link",
-                        UriComponentsBuilder.fromUri(linkBase).path(Authorizations.USER_PERMISSIONS_PATH).build().toUriString());
+        String where = text("authorizations.mail.reminder.link",
+                UriComponentsBuilder.fromUri(linkBase).path(Authorizations.USER_PERMISSIONS_PATH).build().toUriString());
         mailer.send(new Mail(account.email(),
                 text("authorizations.mail.reminder.subject", authorization.developerName(),
                         DisplayTime.date(authorization.expiresAt())),

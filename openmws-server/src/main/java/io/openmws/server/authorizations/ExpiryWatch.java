@@ -3,7 +3,7 @@ package io.openmws.server.authorizations;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
-import io.openmws.server.support.OpenMwsProperties;
+import io.openmws.server.support.PortalLinks;
 import java.net.URI;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -26,9 +26,9 @@ class ExpiryWatch {
     private static final Logger log = LoggerFactory.getLogger(ExpiryWatch.class);
 
     @Bean
-    RecurringTask<Void> authorizationExpiryWatch(AuthorizationReminders reminders, OpenMwsProperties properties) {
+    RecurringTask<Void> authorizationExpiryWatch(AuthorizationReminders reminders, PortalLinks links) {
         return Tasks.recurring(TASK, Schedules.fixedDelay(INTERVAL))
-                .execute((instance, context) -> run(reminders, properties.baseUrl()));
+                .execute((instance, context) -> run(reminders, links.base()));
     }
 
     static void run(AuthorizationReminders reminders, URI linkBase) {

@@ -9,7 +9,7 @@ import io.openmws.server.accounts.SellerPrincipal;
 import io.openmws.server.developers.Developers;
 import io.openmws.server.gateway.CallHistory;
 import io.openmws.server.support.DisplayTime;
-import io.openmws.server.support.OpenMwsProperties;
+import io.openmws.server.support.PortalLinks;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;
@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Settings > User Permissions: the account's users, the way to Developer Central (or to register as a
@@ -54,16 +53,16 @@ class UserPermissionsController {
     private final SellerAccounts accounts;
     private final Developers developers;
     private final CallHistory callHistory;
-    private final OpenMwsProperties properties;
+    private final PortalLinks links;
     private final Clock clock;
 
     UserPermissionsController(Authorizations authorizations, SellerAccounts accounts, Developers developers,
-                              CallHistory callHistory, OpenMwsProperties properties, Clock clock) {
+                              CallHistory callHistory, PortalLinks links, Clock clock) {
         this.authorizations = authorizations;
         this.accounts = accounts;
         this.developers = developers;
         this.callHistory = callHistory;
-        this.properties = properties;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -221,9 +220,7 @@ class UserPermissionsController {
     }
 
     private URI linkBase(HttpServletRequest request) {
-        return properties.baseUrl() != null
-                ? properties.baseUrl()
-                : ServletUriComponentsBuilder.fromContextPath(request).build().toUri();
+        return links.base(request);
     }
 
     static List<Marketplace> marketplacesOf(SellerAccount account) {

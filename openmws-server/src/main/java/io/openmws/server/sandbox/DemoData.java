@@ -18,6 +18,7 @@ import io.openmws.server.developers.Developer;
 import io.openmws.server.developers.SandboxDevelopers;
 import io.openmws.server.support.OpenMwsProperties;
 import io.openmws.server.support.PlatformClock;
+import io.openmws.server.support.PortalLinks;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.List;
@@ -49,16 +50,18 @@ class DemoData {
     private final SandboxDevelopers developers;
     private final SandboxAuthorizations authorizations;
     private final PlatformClock clock;
+    private final PortalLinks links;
     private final PrintStream console;
 
-    DemoData(SandboxProperties sandbox, OpenMwsProperties platform, SandboxSellerAccounts accounts, SandboxDevelopers developers,
-             SandboxAuthorizations authorizations, PlatformClock clock) {
+    DemoData(SandboxProperties sandbox, OpenMwsProperties platform, SandboxSellerAccounts accounts,
+             SandboxDevelopers developers, SandboxAuthorizations authorizations, PlatformClock clock, PortalLinks links) {
         this.sandbox = sandbox;
         this.platform = platform;
         this.accounts = accounts;
         this.developers = developers;
         this.authorizations = authorizations;
         this.clock = clock;
+        this.links = links;
         this.console = System.out;
     }
 
@@ -77,8 +80,7 @@ class DemoData {
         if (!sandbox.demo() || !platform.sandbox()) {
             return;
         }
-        String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
-        URI base = platform.baseUrl() != null ? platform.baseUrl() : URI.create("http://localhost:" + port);
+        URI base = links.base();
         Demo demo = ensure();
         print(demo, base);
         log.info("Demo data ready: developer {} authorized by seller {} (credentials printed on the console)",

@@ -49,7 +49,7 @@ class OperatorPagesTest {
         try (var app = new SpringApplicationBuilder(OpenMwsServer.class).run("--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:o" + UUID.randomUUID().toString().replace("-", "")
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-                "--openmws.mode=production", "--spring.mail.host=localhost",
+                "--openmws.mode=production", "--spring.mail.host=localhost", "--openmws.base-url=http://localhost",
                 "--openmws.secrets.keyset-file=", "--openmws.secrets.keyset=" + SecretSealer.newKeysetJson(),
                 "--openmws.sandbox.operator-token=" + TOKEN)) {
             PortalClient browser = new PortalClient(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.openmws.server.OpenMwsServer;
+import io.openmws.server.support.SecretSealer;
 import io.openmws.server.testing.JsonClient;
 import io.openmws.server.testing.JsonClient.Response;
 import io.openmws.server.testing.TestDatabases;
@@ -39,7 +40,8 @@ class SandboxModesTest {
     @Test
     void productionModeAnswersNotFoundToEveryCall() {
         try (var app = start("--server.port=0", h2(), "--openmws.mode=production", "--spring.mail.host=localhost",
-                "--openmws.sandbox.operator-token=even-with-a-token")) {
+                "--openmws.base-url=http://localhost", "--openmws.secrets.keyset-file=",
+                "--openmws.secrets.keyset=" + SecretSealer.newKeysetJson(), "--openmws.sandbox.operator-token=even-with-a-token")) {
             JsonClient api = new JsonClient(port(app), "even-with-a-token");
 
             for (Response r : List.of(api.get("/sandbox/v1/clock"), api.post("/sandbox/v1/sellers", "{}"),
