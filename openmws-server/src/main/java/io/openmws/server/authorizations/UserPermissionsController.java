@@ -8,6 +8,7 @@ import io.openmws.server.accounts.SellerAccounts;
 import io.openmws.server.accounts.SellerPrincipal;
 import io.openmws.server.developers.Developers;
 import io.openmws.server.gateway.CallHistory;
+import io.openmws.server.mail.AwaitedMail;
 import io.openmws.server.support.DisplayTime;
 import io.openmws.server.support.PortalLinks;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,6 +38,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UserPermissionsController {
 
     static final String PATH = Authorizations.USER_PERMISSIONS_PATH;
+    /** The subject of the confirmation mail, which the seller's own session may read in the sandbox mailbox. */
+    static final String VERIFY_SUBJECT = "authorizations.mail.verify.subject";
     static final String AUTHORIZE = PATH + "/authorize";
     static final String AUTHORIZATION = PATH + "/authorizations/{ref}";
 
@@ -54,15 +57,17 @@ class UserPermissionsController {
     private final Developers developers;
     private final CallHistory callHistory;
     private final PortalLinks links;
+    private final AwaitedMail awaitedMail;
     private final Clock clock;
 
     UserPermissionsController(Authorizations authorizations, SellerAccounts accounts, Developers developers,
-                              CallHistory callHistory, PortalLinks links, Clock clock) {
+                              CallHistory callHistory, PortalLinks links, AwaitedMail awaitedMail, Clock clock) {
         this.authorizations = authorizations;
         this.accounts = accounts;
         this.developers = developers;
         this.callHistory = callHistory;
         this.links = links;
+        this.awaitedMail = awaitedMail;
         this.clock = clock;
     }
 
@@ -118,6 +123,9 @@ class UserPermissionsController {
         }
         // The token is shown by being the answer to this POST: nothing keeps it for a later GET.
         SellerAccount account = accounts.byId(principal.accountId()).orElseThrow();
+        if (issued.verificationMailed()) {
+            awaitedMail.expect(request, account.email(), VERIFY_SUBJECT, issued.authorization().developerName());
+        }
         model.addAttribute("account", account);
         model.addAttribute("marketplaces", marketplacesOf(account));
         model.addAttribute("row", AuthorizationRow.of(issued.authorization(), clock.instant()));
@@ -208,6 +216,9 @@ class UserPermissionsController {
                               HttpServletRequest request, RedirectAttributes redirect) {
         requireOwn(principal, ref);
         authorizations.resendVerification(principal.accountId(), ref, linkBase(request));
+        Authorization pending = authorizations.ofSeller(principal.accountId(), ref).orElseThrow();
+        accounts.byId(principal.accountId()).ifPresent(account ->
+                awaitedMail.expect(request, account.email(), VERIFY_SUBJECT, pending.developerName()));
         redirect.addFlashAttribute("notice", "authorizations.verification.resent");
         redirect.addFlashAttribute("noticeArgs", new Object[] {Authorizations.VERIFICATION_LIFETIME.toHours()});
         return "redirect:" + PATH + "/authorizations/" + ref;

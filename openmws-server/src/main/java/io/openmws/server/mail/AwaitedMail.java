@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which kept mail a browser session may read on the Sandbox mailbox page: the code mails it asked for
- * (sign-up, developer registration), and later ones of the same kind to the same address. A grant
+ * (sign-up, developer registration), the confirmation link of an authorization its seller made, and
+ * later ones of the same kind to the same address. A grant
  * names the address, the subject and the first message, so an address typed by someone else (a
  * developer contact email, say) shows that kind of code and nothing else sent to it, such as a
  * password reset link. Grants live in the session and end with it (sign-out included).
@@ -40,15 +41,15 @@ public class AwaitedMail {
 
     /**
      * Lets the request's session read the mail this request just had kept for {@code address} under
-     * the subject of {@code subjectKey} ({@code messages.properties}), and later ones like it. Does
-     * nothing when mail is sent over SMTP, or when no such mail was kept.
+     * the subject of {@code subjectKey} ({@code messages.properties}, with {@code subjectArgs}), and
+     * later ones like it. Does nothing when mail is sent over SMTP, or when no such mail was kept.
      */
-    public void expect(HttpServletRequest request, String address, String subjectKey) {
+    public void expect(HttpServletRequest request, String address, String subjectKey, Object... subjectArgs) {
         if (!(mailer instanceof SandboxMailbox mailbox)) {
             return;
         }
         String to = Mail.normalize(address);
-        String subject = messages.getMessage(subjectKey, null, Locale.ENGLISH);
+        String subject = messages.getMessage(subjectKey, subjectArgs, Locale.ENGLISH);
         mailbox.newestId(to, subject).ifPresent(id -> {
             HttpSession session = request.getSession();
             List<Grant> grants = new ArrayList<>(grants(session));

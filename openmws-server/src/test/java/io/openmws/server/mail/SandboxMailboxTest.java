@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openmws.server.testing.PortalClient;
 import io.openmws.server.testing.PortalClient.Page;
+import io.openmws.server.testing.Fixtures;
 import io.openmws.server.testing.OnBothDatabases;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -118,6 +119,27 @@ class SandboxMailboxTest {
     }
 
     @Test
+    void aSellerSeesTheConfirmationLinkOfItsOwnAuthorizationAndNoOtherSellerDoes() {
+        Fixtures fixtures = new Fixtures(port, TOKEN);
+        Fixtures.Developer developer = fixtures.developer();
+        Fixtures.Seller seller = fixtures.seller();
+        Fixtures.Seller other = fixtures.seller();
+        PortalClient sellerBrowser = signedIn(seller);
+        PortalClient otherBrowser = signedIn(other);
+        String subject = "Confirm your authorization of " + developer.developerName();
+        assertThat(sellerBrowser.get("/sandbox/mailbox").body()).doesNotContain(subject);
+
+        Page authorized = sellerBrowser.submit(AUTHORIZE, AUTHORIZE, "developerName", developer.developerName(),
+                "developerId", developer.developerId(), "agree", "true", "termsVersion", "1");
+        assertThat(authorized.status()).isEqualTo(200);
+
+        String page = sellerBrowser.get("/sandbox/mailbox").body();
+        assertThat(page).contains(subject).contains("/sellercentral/authorizations/verify?token=");
+        assertThat(otherBrowser.get("/sandbox/mailbox").body()).doesNotContain(subject).doesNotContain("verify?token=");
+        assertThat(new PortalClient(port).get("/sandbox/mailbox?to=" + seller.email()).body()).doesNotContain(subject);
+    }
+
+    @Test
     void theOperatorSeesEveryMessageNewestFirstAndFiltersByRecipient() {
         String a = "a-" + UUID.randomUUID() + "@example.com";
         String b = "b-" + UUID.randomUUID() + "@example.com";
@@ -144,6 +166,15 @@ class SandboxMailboxTest {
         String page = operator().get("/sandbox/mailbox?to=" + a).body();
 
         assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+    }
+
+    static final String AUTHORIZE = "/sellercentral/settings/user-permissions/authorize";
+
+    PortalClient signedIn(Fixtures.Seller seller) {
+        PortalClient client = new PortalClient(port);
+        assertThat(client.submit("/login", "/login", "username", seller.email(), "password", seller.password())
+                .redirectPath()).isEqualTo("/sellercentral");
+        return client;
     }
 
     void signUp(PortalClient client, String email) {
