@@ -1,5 +1,6 @@
 package io.openmws.protocol.signature;
 
+import io.openmws.protocol.Text;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -209,7 +210,7 @@ public final class PercentEncoding {
                     .decode(ByteBuffer.wrap(bytes, 0, len))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("The percent-encoded text '" + abbreviate(encoded, start, end)
+            throw new IllegalArgumentException("The percent-encoded text '" + Text.abbreviate(encoded.substring(start, end), 80)
                     + "' does not decode to well-formed UTF-8; encode values as UTF-8 before percent-encoding", e);
         }
     }
@@ -226,11 +227,7 @@ public final class PercentEncoding {
 
     private static IllegalArgumentException invalidEscape(String s, int start, int end, int at) {
         return new IllegalArgumentException("Invalid percent-encoding at position " + (at - start) + " of '"
-                + abbreviate(s, start, end) + "': '%' must be followed by two hex digits (write a literal % as %25)");
-    }
-
-    private static String abbreviate(String s, int start, int end) {
-        return end - start <= 80 ? s.substring(start, end) : s.substring(start, start + 77) + "...";
+                + Text.abbreviate(s.substring(start, end), 80) + "': '%' must be followed by two hex digits (write a literal % as %25)");
     }
 
     private static int codePointAt(CharSequence s, int i) {

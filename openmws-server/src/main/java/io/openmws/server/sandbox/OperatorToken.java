@@ -1,5 +1,6 @@
 package io.openmws.server.sandbox;
 
+import io.openmws.protocol.ConstantTime;
 import io.openmws.server.support.OpenMwsProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
@@ -26,22 +26,21 @@ public class OperatorToken {
 
     private static final Logger log = LoggerFactory.getLogger(OperatorToken.class);
 
-    private final byte[] token;
+    private final String token;
 
     OperatorToken(SandboxProperties sandbox, OpenMwsProperties platform) {
         if (!platform.sandbox()) {
             this.token = null;
         } else if (sandbox.operatorToken() != null && !sandbox.operatorToken().isBlank()) {
-            this.token = sandbox.operatorToken().strip().getBytes(StandardCharsets.UTF_8);
+            this.token = sandbox.operatorToken().strip();
         } else {
-            this.token = fromFile(sandbox.operatorTokenFile()).getBytes(StandardCharsets.UTF_8);
+            this.token = fromFile(sandbox.operatorTokenFile());
         }
     }
 
     /** Whether {@code presented} (surrounding spaces ignored) is the token; constant-time. */
     public boolean matches(String presented) {
-        return token != null && presented != null
-                && MessageDigest.isEqual(token, presented.strip().getBytes(StandardCharsets.UTF_8));
+        return token != null && presented != null && ConstantTime.equal(token, presented.strip());
     }
 
     private static String fromFile(Path file) {
