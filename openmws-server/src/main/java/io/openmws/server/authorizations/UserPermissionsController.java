@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -59,9 +60,12 @@ class UserPermissionsController {
     private final PortalLinks links;
     private final AwaitedMail awaitedMail;
     private final Clock clock;
+    private final MessageSource messages;
 
     UserPermissionsController(Authorizations authorizations, SellerAccounts accounts, Developers developers,
-                              CallHistory callHistory, PortalLinks links, AwaitedMail awaitedMail, Clock clock) {
+                              CallHistory callHistory, PortalLinks links, AwaitedMail awaitedMail, Clock clock,
+                              MessageSource messages) {
+        this.messages = messages;
         this.authorizations = authorizations;
         this.accounts = accounts;
         this.developers = developers;
@@ -126,10 +130,14 @@ class UserPermissionsController {
         if (issued.verificationMailed()) {
             awaitedMail.expect(request, account.email(), VERIFY_SUBJECT, issued.authorization().developerName());
         }
+        AuthorizationRow row = AuthorizationRow.of(issued.authorization(), clock.instant());
+        List<Marketplace> marketplaces = marketplacesOf(account);
         model.addAttribute("account", account);
-        model.addAttribute("marketplaces", marketplacesOf(account));
-        model.addAttribute("row", AuthorizationRow.of(issued.authorization(), clock.instant()));
+        model.addAttribute("marketplaces", marketplaces);
+        model.addAttribute("row", row);
         model.addAttribute("token", issued.token().reveal());
+        model.addAttribute("handOver", HandOver.of(messages, account.sellerId(), marketplaces, issued.token().reveal(),
+                row.developerName(), row.developerId()));
         model.addAttribute("verificationMailed", issued.verificationMailed());
         model.addAttribute("verificationHours", Authorizations.VERIFICATION_LIFETIME.toHours());
         return "authorizations/authorized";
@@ -168,10 +176,16 @@ class UserPermissionsController {
     private String detail(SellerPrincipal principal, long ref, Model model, String token) {
         Authorization authorization = requireOwn(principal, ref);
         SellerAccount account = accounts.byId(principal.accountId()).orElseThrow();
-        model.addAttribute("row", AuthorizationRow.of(authorization, clock.instant()));
-        model.addAttribute("marketplaces", marketplacesOf(account));
+        AuthorizationRow row = AuthorizationRow.of(authorization, clock.instant());
+        List<Marketplace> marketplaces = marketplacesOf(account);
+        model.addAttribute("row", row);
+        model.addAttribute("marketplaces", marketplaces);
         model.addAttribute("events", authorizations.events(authorization).stream().map(EventRow::of).toList());
         model.addAttribute("token", token);
+        if (token != null) {
+            model.addAttribute("handOver", HandOver.of(messages, row.sellerId(), marketplaces, token,
+                    row.developerName(), row.developerId()));
+        }
         String developerId = authorization.developerId().digits();
         model.addAttribute("daily", callHistory.dailyCounts(developerId, authorization.sellerId()));
         model.addAttribute("latestCalls", callHistory.latest(developerId, authorization.sellerId(), LATEST_CALLS).stream()

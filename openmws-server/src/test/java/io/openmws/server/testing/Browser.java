@@ -240,6 +240,25 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback, Aut
         return wait.until(condition);
     }
 
+    /**
+     * Lets the pages of the server read and write the system clipboard without asking, as a person's
+     * "Allow" would (Chromium's permissions, granted over the DevTools protocol for the base URL's origin).
+     */
+    public Browser allowClipboard() {
+        ((ChromeDriver) driver()).executeCdpCommand("Browser.grantPermissions", Map.of(
+                "origin", baseUrl,
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        return this;
+    }
+
+    /** What the clipboard holds now, read the way a page pastes it; needs {@link #allowClipboard()}. */
+    public String clipboardText() {
+        Object text = ((JavascriptExecutor) driver()).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                + "navigator.clipboard.readText().then(done, function (e) { done('clipboard refused: ' + e); });");
+        return String.valueOf(text);
+    }
+
     /** The underlying driver, for whatever this class does not offer. */
     public WebDriver driver() {
         if (driver == null) {
