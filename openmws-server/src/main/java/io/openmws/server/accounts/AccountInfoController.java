@@ -3,7 +3,7 @@ package io.openmws.server.accounts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,15 +43,28 @@ class AccountInfoController {
                   @RequestParam(name = "otherMarketplaceIds", required = false) List<String> others,
                   Model model, RedirectAttributes redirect) {
         String name = contactName.strip();
-        if (name.isEmpty() || name.length() > 200) {
-            model.addAttribute("contactNameError", name.isEmpty() ? "signup.contactName.required" : "field.tooLong");
-            model.addAttribute("contactName", contactName);
-            return page(principal, model);
-        }
+        // Both fields are checked before either is reported, so that one submit shows every problem.
+        String nameError = name.isEmpty() ? "signup.contactName.required"
+                : name.length() > SignUpRules.NAME_MAX ? SignUpRules.tooLong(SignUpRules.NAME_MAX) : null;
+        String marketplacesError = null;
+        SellerAccount account = accounts.byId(principal.accountId()).orElseThrow();
         try {
-            accounts.updateAccountInfo(principal.accountId(), name, others == null ? new ArrayList<>() : others);
+            SellerAccounts.marketplacesOf(account.homeMarketplaceId(), others);
         } catch (SellerAccounts.SignUpRejected rejected) {
-            model.addAttribute("marketplacesError", rejected.messageKey());
+            marketplacesError = rejected.messageKey();
+        }
+        if (nameError == null && marketplacesError == null) {
+            try {
+                accounts.updateAccountInfo(principal.accountId(), name, others == null ? new ArrayList<>() : others);
+            } catch (SellerAccounts.SignUpRejected rejected) {
+                marketplacesError = rejected.messageKey();
+            }
+        }
+        if (nameError != null || marketplacesError != null) {
+            model.addAttribute("contactNameError", nameError);
+            model.addAttribute("marketplacesError", marketplacesError);
+            model.addAttribute("contactName", contactName);
+            model.addAttribute("chosen", others == null ? List.of() : others);
             return page(principal, model);
         }
         redirect.addFlashAttribute("notice", "accountInfo.saved");
@@ -63,10 +76,10 @@ class AccountInfoController {
                           @RequestParam(defaultValue = "") String currentPassword,
                           @RequestParam(defaultValue = "") String newPassword,
                           Model model, RedirectAttributes redirect, HttpServletRequest request) {
-        Optional<String> problem = accounts.changePassword(principal.accountId(), currentPassword, newPassword);
-        if (problem.isPresent()) {
-            model.addAttribute(problem.get().startsWith("password.current") ? "currentPasswordError" : "newPasswordError",
-                    problem.get());
+        Map<String, String> problems = accounts.changePassword(principal.accountId(), currentPassword, newPassword);
+        if (!problems.isEmpty()) {
+            model.addAttribute("currentPasswordError", problems.get("currentPassword"));
+            model.addAttribute("newPasswordError", problems.get("newPassword"));
             return page(principal, model);
         }
         sessions.endAllExcept(principal.getUsername(), request.getSession().getId());

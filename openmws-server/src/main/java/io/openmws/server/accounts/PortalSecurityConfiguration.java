@@ -89,7 +89,7 @@ class PortalSecurityConfiguration {
                         .requestMatchers("/signup/verify", "/signup/verify/**").hasRole("PENDING")
                         .anyRequest().hasRole("SELLER"))
                 .formLogin(f -> f.loginPage("/login").successHandler(onSuccess)
-                        .failureHandler(new ForgetfulSignInFailure("/login?error")).permitAll())
+                        .failureHandler(new ForgetfulSignInFailure("/login?error", "username")).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {

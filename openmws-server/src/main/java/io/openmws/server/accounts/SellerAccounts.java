@@ -8,8 +8,10 @@ import io.openmws.server.mail.Mailer;
 import io.openmws.server.support.VerificationCodes;
 import io.openmws.server.support.Refusal;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -218,20 +220,20 @@ public class SellerAccounts {
     /**
      * Changes the password after checking the current one.
      *
-     * @return the message key of the problem, or empty when changed
+     * @return the message key of each wrong field (currentPassword, newPassword), or empty when changed
      */
     @Transactional
-    public Optional<String> changePassword(long accountId, String current, String replacement) {
+    public Map<String, String> changePassword(long accountId, String current, String replacement) {
         var credentials = accounts.credentialsById(accountId).orElseThrow();
-        if (current == null || !passwordEncoder.matches(current, credentials.passwordHash())) {
-            return Optional.of("password.current.wrong");
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (current == null || current.isEmpty() || !passwordEncoder.matches(current, credentials.passwordHash())) {
+            problems.put("currentPassword", "password.current.wrong");
         }
-        Optional<String> problem = passwordPolicy.problem(replacement);
-        if (problem.isPresent()) {
-            return problem;
+        passwordPolicy.problem(replacement).ifPresent(key -> problems.put("newPassword", key));
+        if (problems.isEmpty()) {
+            accounts.updatePasswordHash(accountId, passwordEncoder.encode(replacement));
         }
-        accounts.updatePasswordHash(accountId, passwordEncoder.encode(replacement));
-        return Optional.empty();
+        return problems;
     }
 
     /**
@@ -257,7 +259,7 @@ public class SellerAccounts {
                 .orElse(List.of());
     }
 
-    private static Set<String> marketplacesOf(String homeId, List<String> others) {
+    static Set<String> marketplacesOf(String homeId, List<String> others) {
         Marketplace home = Marketplaces.byId(homeId == null ? "" : homeId)
                 .orElseThrow(() -> new SignUpRejected("homeMarketplaceId", "signup.marketplace.unknown"));
         Set<String> all = new LinkedHashSet<>();

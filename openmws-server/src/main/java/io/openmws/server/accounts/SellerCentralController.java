@@ -2,6 +2,8 @@ package io.openmws.server.accounts;
 
 import io.openmws.protocol.marketplace.Marketplace;
 import io.openmws.protocol.marketplace.Marketplaces;
+import io.openmws.server.support.ForgetfulSignInFailure;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -27,7 +29,8 @@ class SellerCentralController {
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(HttpServletRequest request, Model model) {
+        model.addAttribute("typedEmail", ForgetfulSignInFailure.takeTypedUsername(request));
         return "accounts/login";
     }
 

@@ -7,10 +7,10 @@ import io.openmws.server.support.VerificationCodes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import jakarta.validation.Valid;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,8 +42,10 @@ class SignUpController {
     private final SellerAccounts accounts;
     private final PortalSignIn signIn;
     private final AwaitedMail awaitedMail;
+    private final PasswordPolicy passwords;
 
-    SignUpController(SellerAccounts accounts, PortalSignIn signIn, AwaitedMail awaitedMail) {
+    SignUpController(SellerAccounts accounts, PortalSignIn signIn, AwaitedMail awaitedMail, PasswordPolicy passwords) {
+        this.passwords = passwords;
         this.accounts = accounts;
         this.signIn = signIn;
         this.awaitedMail = awaitedMail;
@@ -66,10 +68,16 @@ class SignUpController {
     }
 
     @PostMapping("/signup")
-    String signUp(@Valid @ModelAttribute SignUpForm signUpForm, BindingResult errors,
+    String signUp(@ModelAttribute SignUpForm signUpForm, BindingResult errors,
                   HttpServletRequest request, HttpServletResponse response) {
-        if (errors.hasErrors()) {
-            signUpForm.setPassword("");
+        Map<String, String> problems = SignUpRules.check(signUpForm, passwords);
+        if (!problems.isEmpty() || errors.hasErrors()) {
+            problems.forEach(errors::rejectValue);
+            if (problems.containsKey("password")) {
+                // A refused password is typed anew; an acceptable one stays, so that fixing another
+                // field does not mean typing it again (the page is not cached: no-store).
+                signUpForm.setPassword("");
+            }
             return "accounts/signup";
         }
         SellerAccount account;

@@ -1,30 +1,19 @@
 package io.openmws.server.accounts;
 
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The sign-up form, as bound from the page. */
+/** The sign-up form, as bound from the page; {@link SignUpRules} says what is wrong with it. */
 public class SignUpForm {
 
-    @NotBlank(message = "{signup.businessName.required}")
-    @Size(max = 200, message = "{field.tooLong}")
     private String businessName = "";
 
-    @NotBlank(message = "{signup.contactName.required}")
-    @Size(max = 200, message = "{field.tooLong}")
     private String contactName = "";
 
-    @NotBlank(message = "{signup.email.required}")
-    @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "{signup.email.invalid}")
-    @Size(max = 254, message = "{field.tooLong}")
     private String email = "";
 
     private String password = "";
 
-    @NotBlank(message = "{signup.marketplace.required}")
     private String homeMarketplaceId = "ATVPDKIKX0DER";
 
     private List<String> otherMarketplaceIds = new ArrayList<>();

@@ -110,6 +110,9 @@ class UserPermissionsController {
                      HttpServletRequest request, Model model) {
         String name = developerName.strip();
         String id = developerId.strip();
+        // "I agree" stays ticked on a refusal, unless the terms changed since the page was shown.
+        model.addAttribute("agreed", "true".equals(agree)
+                && termsVersion.equals(String.valueOf(authorizations.currentTermsVersion())));
         if (name.isEmpty() || id.isEmpty()) {
             return authorizeForm(model, clipped(name), clipped(id), "authorizations.form.bothRequired");
         }

@@ -79,7 +79,7 @@ final class DetailsRules {
         if (text.isEmpty()) {
             problems.put(field, missing);
         } else if (text.length() > max) {
-            problems.put(field, "developers.field.tooLong");
+            problems.put(field, "developers.field.tooLong" + max);
         }
         return text;
     }
@@ -87,7 +87,7 @@ final class DetailsRules {
     private static String optional(Map<String, String> problems, String field, String value, int max) {
         String text = value.strip();
         if (text.length() > max) {
-            problems.put(field, "developers.field.tooLong");
+            problems.put(field, "developers.field.tooLong" + max);
         }
         return text.isEmpty() ? null : text;
     }

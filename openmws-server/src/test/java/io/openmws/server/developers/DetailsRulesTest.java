@@ -66,12 +66,12 @@ class DetailsRulesTest {
     static Stream<Arguments> wrongFields() {
         return Stream.of(
                 Arguments.of("legalName", " ", "Enter the legal name of your business."),
-                Arguments.of("legalName", "x".repeat(201), "This is too long."),
+                Arguments.of("legalName", "x".repeat(201), "Use at most 200 characters."),
                 Arguments.of("businessType", "", "Choose a business type from the list."),
                 Arguments.of("businessType", "PIRATE", "Choose a business type from the list."),
                 Arguments.of("countryCode", "", "Choose the country of your registered address from the list."),
                 Arguments.of("countryCode", "XX", "Choose the country of your registered address from the list."),
-                Arguments.of("stateOrRegion", "x".repeat(101), "This is too long."),
+                Arguments.of("stateOrRegion", "x".repeat(101), "Use at most 100 characters."),
                 Arguments.of("city", "", "Enter the city of your registered address."),
                 Arguments.of("postalCode", "", "Enter the postal code of your registered address."),
                 Arguments.of("postalCode", "<98109>", "Enter a postal code of 2 to 12 letters, digits, spaces or dashes."),
