@@ -10,12 +10,19 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
  * What a password must be (OWASP ASVS 2.1): 12 to 128 characters, no composition rules, and not one
  * of the 10,000 most common passwords (the head of zxcvbn's frequency-ordered list, MIT licence,
  * shipped as {@code accounts/common-passwords.txt}; compared without case).
+ *
+ * <p>That list is mostly shorter than 12 characters, so the 12-character minimum alone would let
+ * people pad a common password up to it ({@code password1234}, {@code Iloveyou2024!}). A long password
+ * is therefore also refused when it is only a common password with a short run of digits or symbols
+ * before or after it, or one short unit repeated ({@code passwordpassword}, {@code abcabcabcabc}).
  */
 @Component
 public class PasswordPolicy {
@@ -41,10 +48,40 @@ public class PasswordPolicy {
         if (length > MAX_LENGTH) {
             return Optional.of("password.tooLong");
         }
-        if (common.contains(password.toLowerCase(Locale.ROOT))) {
+        if (predictable(password.toLowerCase(Locale.ROOT))) {
             return Optional.of("password.common");
         }
         return Optional.empty();
+    }
+
+    /** The longest run of digits and symbols padded to a common password that still counts as padding. */
+    static final int MAX_PADDING = 8;
+
+    private static final Pattern PADDED = Pattern.compile(
+            "^([\\p{Punct}\\p{Digit}\\s]{0," + MAX_PADDING + "})(.+?)([\\p{Punct}\\p{Digit}\\s]{0," + MAX_PADDING + "})$");
+
+    private boolean predictable(String lower) {
+        if (common.contains(lower)) {
+            return true;
+        }
+        Matcher padded = PADDED.matcher(lower);
+        if (padded.matches() && (padded.group(1).length() + padded.group(3).length()) > 0
+                && common.contains(padded.group(2))) {
+            return true;
+        }
+        return repeated(lower);
+    }
+
+    /** One unit said again and again: {@code aaaaaaaaaaaa}, {@code abcabcabcabc}, {@code passwordpassword}. */
+    private boolean repeated(String lower) {
+        int length = lower.length();
+        for (int unit = 1; unit <= length / 2; unit++) {
+            if (length % unit == 0 && lower.substring(unit).equals(lower.substring(0, length - unit))) {
+                String word = lower.substring(0, unit);
+                return unit <= 4 || common.contains(word) || predictable(word);
+            }
+        }
+        return false;
     }
 
     int commonPasswordCount() {

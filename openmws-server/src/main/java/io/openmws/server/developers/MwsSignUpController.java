@@ -26,6 +26,7 @@ class MwsSignUpController {
         boolean registered = principal != null && !principal.pending()
                 && developers.registeredAsDeveloper(principal.accountId());
         model.addAttribute("registered", registered);
+        model.addAttribute("signedIn", principal != null);
         model.addAttribute("registerPath", RegistrationController.PATH);
         model.addAttribute("centralPath", DeveloperCentralController.PATH);
         return "developers/mws";

@@ -9,8 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -213,10 +211,8 @@ class RegistrationController {
         model.addAttribute("contactEmail", progress.registration().contactEmail());
         model.addAttribute("details", progress.registration().details());
         DeveloperDetails d = progress.registration().details();
-        model.addAttribute("addressLine", Stream.of(d.street(), d.postalCode(), d.city(), d.stateOrRegion(),
-                        Countries.name(d.countryCode()))
-                .filter(part -> part != null && !part.isEmpty())
-                .collect(Collectors.joining(", ")));
+        model.addAttribute("addressLines",
+                AddressFormat.lines(d.countryCode(), d.stateOrRegion(), d.city(), d.postalCode(), d.street()));
         model.addAttribute("license", license.current());
         return "developers/register-license";
     }

@@ -1,5 +1,6 @@
 package io.openmws.server.operator;
 
+import io.openmws.server.support.DisplayDuration;
 import io.openmws.server.support.PlatformClock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -79,7 +80,7 @@ class OperatorClockController {
             return "operator/clock";
         }
         redirect.addFlashAttribute("notice", "operator.clock.moved");
-        redirect.addFlashAttribute("noticeSubject", by.toString());
+        redirect.addFlashAttribute("noticeSubject", DisplayDuration.of(by));
         return "redirect:" + PATH;
     }
 }

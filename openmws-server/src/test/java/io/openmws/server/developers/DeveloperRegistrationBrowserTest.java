@@ -73,6 +73,10 @@ class DeveloperRegistrationBrowserTest {
         browser.clickLink("Sign up or manage MWS");
         browser.waitForPath("/developers");
         assertThat(browser.text("main h1")).isEqualTo("Sign up or manage MWS");
+        // Signed out, the button says that sign-in comes first (issue 13, item 6b).
+        assertThat(browser.text("#mws-sign-up")).isEqualTo("Sign in to sign up");
+        assertThat(browser.text("#mws-sign-in-first")).startsWith("Developers register with their Professional seller account: sign in first");
+        assertThat(browser.attribute("#mws-sign-up", "aria-describedby")).isEqualTo("mws-sign-in-first");
         browser.screenshot("public-01-sign-up-or-manage-mws");
 
         browser.click("#mws-sign-up");
@@ -88,6 +92,14 @@ class DeveloperRegistrationBrowserTest {
 
         String name = "Harbour Apps " + UUID.randomUUID().toString().substring(0, 6);
         throughTheRegistration(email, name, "public");
+
+        // A registered developer is offered Developer Central instead of "Sign up" (issue 13, item 6b).
+        browser.open("/developers");
+        assertThat(browser.text("#mws-central")).isEqualTo("Developer Central");
+        assertThat(browser.isShown("#mws-sign-up")).isFalse();
+        browser.screenshot("public-08-registered-developer");
+        browser.click("#mws-central");
+        browser.waitForPath(DeveloperCentralController.PATH);
     }
 
     @Test
@@ -124,6 +136,7 @@ class DeveloperRegistrationBrowserTest {
         browser.click("#create-key");
         browser.waitForPath(DeveloperCentralController.PATH + "/keys");
         assertThat(browser.text("main h1")).isEqualTo("Your new access key");
+        assertThat(browser.text("#next-hint")).startsWith("Next: put the new key in your software.");
         String newKey = browser.text("#access-key-id");
         browser.screenshot("settings-09-new-key");
 
@@ -132,8 +145,8 @@ class DeveloperRegistrationBrowserTest {
         assertThat(browser.texts("#keys tbody tr")).hasSize(2);
         assertThat(browser.isShown("#create-key")).isFalse();
         assertThat(browser.text("#key-limit")).startsWith("You have 2 keys");
-        String oldKey = browser.texts("#keys tbody tr td:first-child").get(0);
-        browser.click("tr[data-key='" + oldKey + "'] button");
+        String oldKey = browser.texts("#keys tbody tr td:first-child code").get(0);
+        browser.click("tr[data-key='" + oldKey + "'] form button");
         browser.waitFor("#notice");
         assertThat(browser.text("#notice")).contains(oldKey).contains("deactivated");
         browser.screenshot("settings-10-key-deactivated");
@@ -143,7 +156,7 @@ class DeveloperRegistrationBrowserTest {
         browser.screenshot("settings-11-confirm-delete");
         browser.clickButton("Delete key");
         browser.waitForPath(DeveloperCentralController.PATH);
-        assertThat(browser.texts("#keys tbody tr td:first-child")).containsExactly(newKey);
+        assertThat(browser.texts("#keys tbody tr td:first-child code")).containsExactly(newKey);
         browser.screenshot("settings-12-key-deleted");
     }
 
@@ -181,12 +194,16 @@ class DeveloperRegistrationBrowserTest {
         browser.waitFor("#license-text");
         assertThat(browser.text("main h1")).isEqualTo("Developer license agreement");
         assertThat(browser.text("#summary-developer-name")).isEqualTo(developerName);
+        // The data-use answer, and the address as the UK writes it (issue 13, item 6d).
+        assertThat(browser.text("#summary-data-use")).isEqualTo("Reads orders and updates stock for sellers who authorize us.");
+        assertThat(browser.texts("#summary-address span")).containsExactly("1 Harbour Street", "London", "EC1A 1BB", "United Kingdom");
         browser.screenshot(journey + "-06-license");
         browser.check("#agree");
         browser.clickButton("Agree and register");
 
         browser.waitFor("#secret-key");
         assertThat(browser.text("main h1")).isEqualTo("You are now an MWS developer");
+        assertThat(browser.text("#next-hint")).startsWith("Next: give sellers your developer name and Developer ID");
         assertThat(browser.text("#developer-id")).matches(DEVELOPER_ID);
         assertThat(browser.text("#access-key-id")).matches(ACCESS_KEY_ID);
         assertThat(browser.text("#secret-key")).matches(SECRET_KEY);

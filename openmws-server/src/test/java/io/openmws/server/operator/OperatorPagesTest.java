@@ -426,7 +426,7 @@ class OperatorPagesTest {
         assertThat(Duration.parse(offset()).minus(before)).isEqualTo(Duration.ofDays(366).plusMinutes(15));
         Page clock = client.get("/operator/clock");
         assertThat(clock.status()).isEqualTo(200);
-        assertThat(clock.body()).contains("The clock moved forward by PT15M.").contains("366 days, 0 h 15 min");
+        assertThat(clock.body()).contains("The clock moved forward by 15 minutes.").contains("366 days, 0 h 15 min");
     }
 
     @Test
