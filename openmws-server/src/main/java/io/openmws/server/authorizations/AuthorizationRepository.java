@@ -6,8 +6,14 @@ import io.openmws.server.support.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -117,6 +123,99 @@ class AuthorizationRepository {
                 .param("developer", developerRef)
                 .query(AuthorizationRepository::authorization)
                 .list();
+    }
+
+    // --- long lists: search, live and past sections, pages, CSV ---------------------------------
+
+    /** Whose list a query reads: a seller account's own authorizations, or a developer's. */
+    enum Scope { ACCOUNT, DEVELOPER }
+
+    /** Pending, or active and not past its expiry at {@code :now}: the live section. */
+    private static final String LIVE =
+            "(a.status = 'PENDING_VERIFICATION' OR (a.status = 'ACTIVE' AND a.expires_at > :now))";
+
+    /**
+     * One page of the live or the past section of the account's or the developer's list, matching
+     * the search, at most {@link AuthorizationListing#PAGE_SIZE} + 1 rows (the extra one tells that
+     * another page follows).
+     */
+    List<Authorization> page(Scope scope, long owner, AuthorizationListing listing, boolean live, Instant now) {
+        String sql = SELECT + where(scope, listing.filter()) + " AND " + (live ? LIVE : "NOT " + LIVE)
+                + " ORDER BY " + order(listing.sort(), live) + " LIMIT :limit OFFSET :offset";
+        return bound(jdbc.sql(sql), scope, owner, listing.filter())
+                .param("now", SqlTime.of(now))
+                .param("limit", AuthorizationListing.PAGE_SIZE + 1)
+                .param("offset", listing.offset(live))
+                .query(AuthorizationRepository::authorization)
+                .list();
+    }
+
+    /** Every row of the list matching the search, live ones first, handed on one by one as read (for CSV). */
+    void each(Scope scope, long owner, AuthorizationListing listing, Instant now, Consumer<Authorization> row) {
+        String sql = SELECT + where(scope, listing.filter()) + " ORDER BY CASE WHEN " + LIVE + " THEN 0 ELSE 1 END, "
+                + order(listing.sort(), true);
+        bound(jdbc.sql(sql), scope, owner, listing.filter())
+                .param("now", SqlTime.of(now))
+                .query((RowCallbackHandler) rs -> row.accept(authorization(rs, 0)));
+    }
+
+    private static String where(Scope scope, ListFilter filter) {
+        String where = scope == Scope.ACCOUNT ? " WHERE a.account_id = :owner" : " WHERE a.developer_ref = :owner";
+        if (filter.none()) {
+            return where;
+        }
+        return where + (scope == Scope.ACCOUNT
+                ? " AND (d.developer_id = :digits OR d.developer_id LIKE :like ESCAPE '\\'"
+                        + " OR LOWER(d.developer_name) LIKE :like ESCAPE '\\')"
+                : " AND (LOWER(s.seller_id) LIKE :like ESCAPE '\\' OR LOWER(s.business_name) LIKE :like ESCAPE '\\')");
+    }
+
+    private static JdbcClient.StatementSpec bound(JdbcClient.StatementSpec statement, Scope scope, long owner,
+                                                  ListFilter filter) {
+        statement = statement.param("owner", owner);
+        if (filter.none()) {
+            return statement;
+        }
+        statement = statement.param("like", filter.emailLike());
+        return scope == Scope.ACCOUNT
+                ? statement.param("digits", filter.developerDigits() == null ? "" : filter.developerDigits())
+                : statement;
+    }
+
+    private static String order(AuthorizationListing.Sort sort, boolean live) {
+        return switch (sort) {
+            case EXPIRY -> "a.expires_at ASC NULLS LAST, a.id ASC";
+            case EXPIRY_DESC -> "a.expires_at DESC NULLS LAST, a.id DESC";
+            case NEWEST -> live ? "a.authorized_at DESC, a.id DESC"
+                    : "COALESCE(a.revoked_at, a.expires_at) DESC, a.id DESC";
+        };
+    }
+
+    /** The marketplaces of the given seller accounts, by account. */
+    Map<Long, List<String>> marketplaceIds(Collection<Long> accountIds) {
+        Map<Long, List<String>> byAccount = new HashMap<>();
+        if (accountIds.isEmpty()) {
+            return byAccount;
+        }
+        jdbc.sql("SELECT account_id, marketplace_id FROM seller_marketplace WHERE account_id IN (:ids)"
+                        + " ORDER BY account_id, marketplace_id")
+                .param("ids", List.copyOf(accountIds))
+                .query((RowCallbackHandler) rs -> byAccount.computeIfAbsent(rs.getLong("account_id"), k -> new ArrayList<>())
+                        .add(rs.getString("marketplace_id")));
+        return byAccount;
+    }
+
+    /** The marketplaces of every seller account that ever authorized the developer, by account. */
+    Map<Long, List<String>> marketplaceIdsOfSellers(long developerRef) {
+        Map<Long, List<String>> byAccount = new HashMap<>();
+        jdbc.sql("""
+                        SELECT m.account_id, m.marketplace_id FROM seller_marketplace m
+                        WHERE m.account_id IN (SELECT account_id FROM seller_authorization WHERE developer_ref = :developer)
+                        ORDER BY m.account_id, m.marketplace_id""")
+                .param("developer", developerRef)
+                .query((RowCallbackHandler) rs -> byAccount.computeIfAbsent(rs.getLong("account_id"), k -> new ArrayList<>())
+                        .add(rs.getString("marketplace_id")));
+        return byAccount;
     }
 
     /** The pair's newest authorization, whatever its status. */

@@ -42,6 +42,21 @@ record AuthorizationRow(
         return status == AuthorizationStatus.ACTIVE;
     }
 
+    /** Whether the authorization is over: revoked, or past its expiry. */
+    public boolean ended() {
+        return status == AuthorizationStatus.REVOKED || status == AuthorizationStatus.EXPIRED;
+    }
+
+    /** When an ended authorization ended: the revocation's time, or the expiry's date. */
+    public String endedOn() {
+        return status == AuthorizationStatus.REVOKED ? revokedOn : status == AuthorizationStatus.EXPIRED ? expiresOn : null;
+    }
+
+    /** The message of the "Revoked on" or "Expired on" cell. */
+    public String endedKey() {
+        return status == AuthorizationStatus.REVOKED ? "authorizations.past.revokedOn" : "authorizations.past.expiredOn";
+    }
+
     /** The badge style of the status: ok for active, off for expired and revoked, plain for pending. */
     public String badge() {
         return switch (status) {

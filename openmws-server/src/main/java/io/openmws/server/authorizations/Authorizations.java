@@ -270,6 +270,25 @@ public class Authorizations {
         return newest;
     }
 
+    /** One page of the live or past section of a seller's ({@code ACCOUNT}) or developer's list. */
+    AuthorizationListing.Page<Authorization> listPage(AuthorizationRepository.Scope scope, long owner,
+                                                      AuthorizationListing listing, boolean live, Instant now) {
+        return AuthorizationListing.Page.of(repository.page(scope, owner, listing, live, now),
+                live ? listing.page() : listing.pastPage());
+    }
+
+    /** Every row of the list matching the search, live first, as read (for CSV). */
+    void eachListed(AuthorizationRepository.Scope scope, long owner, AuthorizationListing listing, Instant now,
+                    java.util.function.Consumer<Authorization> row) {
+        repository.each(scope, owner, listing, now, row);
+    }
+
+    /** The marketplace IDs of seller accounts, by account: of the given ones, or all the developer's when {@code null}. */
+    java.util.Map<Long, List<String>> marketplaceIds(java.util.Collection<Long> accountIds, Developer developer) {
+        return accountIds == null ? repository.marketplaceIdsOfSellers(developer.ref())
+                : repository.marketplaceIds(accountIds);
+    }
+
     /**
      * The token of one of the seller's authorizations, once the seller has typed the account password
      * again; empty when the password is wrong.

@@ -11,11 +11,15 @@ import io.openmws.server.gateway.CallHistory;
 import io.openmws.server.mail.AwaitedMail;
 import io.openmws.server.support.DisplayTime;
 import io.openmws.server.support.PortalLinks;
+import io.openmws.server.support.Csv;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.Writer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -43,6 +47,7 @@ class UserPermissionsController {
     static final String VERIFY_SUBJECT = "authorizations.mail.verify.subject";
     static final String AUTHORIZE = PATH + "/authorize";
     static final String AUTHORIZATION = PATH + "/authorizations/{ref}";
+    static final String CSV = PATH + "/authorizations.csv";
 
     /** The longest developer name or ID worth looking up; longer input cannot match. */
     private static final int MAX_INPUT = 100;
@@ -59,12 +64,12 @@ class UserPermissionsController {
     private final CallHistory callHistory;
     private final PortalLinks links;
     private final AwaitedMail awaitedMail;
-    private final Clock clock;
     private final MessageSource messages;
+    private final Clock clock;
 
     UserPermissionsController(Authorizations authorizations, SellerAccounts accounts, Developers developers,
-                              CallHistory callHistory, PortalLinks links, AwaitedMail awaitedMail, Clock clock,
-                              MessageSource messages) {
+                              CallHistory callHistory, PortalLinks links, AwaitedMail awaitedMail,
+                              MessageSource messages, Clock clock) {
         this.messages = messages;
         this.authorizations = authorizations;
         this.accounts = accounts;
@@ -86,14 +91,47 @@ class UserPermissionsController {
     }
 
     @GetMapping(PATH)
-    String page(@AuthenticationPrincipal SellerPrincipal principal, Model model) {
+    String page(@AuthenticationPrincipal SellerPrincipal principal, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String page,
+                @RequestParam(required = false) String pastPage, Model model) {
         SellerAccount account = accounts.byId(principal.accountId()).orElseThrow();
         Instant now = clock.instant();
+        AuthorizationListing listing = AuthorizationListing.of(q, sort, page, pastPage);
         model.addAttribute("account", account);
         model.addAttribute("registeredDeveloper", developers.registeredAsDeveloper(principal.accountId()));
-        model.addAttribute("authorizations", authorizations.ofSeller(principal.accountId()).stream()
-                .map(a -> AuthorizationRow.of(a, now)).toList());
+        model.addAttribute("listing", listing);
+        model.addAttribute("live", rows(principal, listing, true, now));
+        model.addAttribute("past", rows(principal, listing, false, now));
         return "authorizations/user-permissions";
+    }
+
+    private AuthorizationListing.Page<AuthorizationRow> rows(SellerPrincipal principal, AuthorizationListing listing,
+                                                             boolean live, Instant now) {
+        AuthorizationListing.Page<Authorization> page = authorizations.listPage(AuthorizationRepository.Scope.ACCOUNT,
+                principal.accountId(), listing, live, now);
+        return new AuthorizationListing.Page<>(page.rows().stream().map(a -> AuthorizationRow.of(a, now)).toList(),
+                page.number(), page.hasNext());
+    }
+
+    /** The Current and Past Authorizations matching the search, as CSV: no token, not even masked. */
+    @GetMapping(CSV)
+    void csv(@AuthenticationPrincipal SellerPrincipal principal, @RequestParam(required = false) String q,
+             @RequestParam(required = false) String sort, HttpServletResponse response) {
+        Instant now = clock.instant();
+        Writer out = Csv.download(response, "authorizations-" + principal.sellerId() + ".csv");
+        Csv.write(out, text("authorizations.field.developerName"), text("authorizations.field.developerId"),
+                text("authorizations.field.status"), text("authorizations.field.authorizedOn"),
+                text("authorizations.field.expiresOn"), text("authorizations.field.revokedOn"));
+        authorizations.eachListed(AuthorizationRepository.Scope.ACCOUNT, principal.accountId(),
+                AuthorizationListing.of(q, sort, null, null), now, a -> {
+                    AuthorizationRow row = AuthorizationRow.of(a, now);
+                    Csv.write(out, row.developerName(), row.developerId(), text("authorizations.status." + row.status().name()),
+                            row.authorizedOn(), row.expiresOn(), row.revokedOn());
+                });
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, Locale.ENGLISH);
     }
 
     @GetMapping(AUTHORIZE)

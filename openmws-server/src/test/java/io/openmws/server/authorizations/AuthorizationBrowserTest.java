@@ -150,13 +150,15 @@ class AuthorizationBrowserTest {
         browser.click("#confirm-revoke");
         browser.waitForPath("/sellercentral/settings/user-permissions");
         assertThat(browser.text("#notice")).startsWith("You revoked the access of " + developerName);
-        assertThat(browser.text("#authorizations tbody tr .status")).isEqualTo("Revoked");
-        assertThat(browser.isShown("#authorizations a.revoke")).isFalse();
+        assertThat(browser.text("#past-authorizations tbody tr .status")).isEqualTo("Revoked");
+        assertThat(browser.text("#past-authorizations tbody tr .ended")).startsWith("Revoked on ");
+        assertThat(browser.isShown("#past-authorizations a.revoke")).isFalse();
+        assertThat(browser.isShown("#past-authorizations a.show-token")).isFalse();
         browser.screenshot("11-revoked");
         assertThat(grants.activeFor(sellerId, developerId, token)).isEqualTo(AuthorizationCheck.REVOKED);
 
         // The history on the authorization's page.
-        browser.click("#authorizations a.developer-name");
+        browser.click("#past-authorizations a.developer-name");
         assertThat(browser.texts("#events tbody td.event")).containsExactly("Authorization requested",
                 "Confirmation link sent", "Verified", "Revoked");
         browser.scrollTo("#audit");
@@ -168,7 +170,7 @@ class AuthorizationBrowserTest {
         browser.open("/sellercentral/developer-central");
         browser.click("#authorized-sellers");
         browser.waitForPath("/sellercentral/developer-central/sellers");
-        assertThat(browser.text("#sellers tbody tr")).contains(sellerId).contains("Birchwood Goods").contains("Revoked");
+        assertThat(browser.text("#past-sellers tbody tr")).contains(sellerId).contains("Birchwood Goods").contains("Revoked");
         assertThat(browser.driver().getPageSource()).doesNotContain(token);
         browser.screenshot("13-developer-authorized-sellers");
     }
