@@ -65,7 +65,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * never runs, so nothing is downloaded. Every wait is an explicit {@link WebDriverWait} of
  * {@link #TIMEOUT}; there is no sleeping.
  *
- * <p>Screenshots show the 1280x800 viewport and go to
+ * <p>The viewport is 1280x800 unless {@link #viewport(int, int)} says otherwise (a phone's 390x844,
+ * say); {@link #horizontalOverflow()} tells whether the page scrolls sideways in it.
+ *
+ * <p>Screenshots show the viewport and go to
  * {@code target/screenshots/<TestClass>[/<NestedClass>]/<name>.png} of the module under test.
  */
 public final class Browser implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
@@ -73,14 +76,20 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback, Aut
     /** How long any wait lasts before failing: generous, because CI machines are small and shared. */
     public static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    /** The page viewport every test sees, and every screenshot shows. */
+    /** The page viewport every test sees, and every screenshot shows, unless {@link #viewport} changes it. */
     public static final int VIEWPORT_WIDTH = 1280;
     public static final int VIEWPORT_HEIGHT = 800;
+
+    /** The viewport of a common phone held upright (an iPhone 12 to 14: 390x844 CSS pixels). */
+    public static final int PHONE_WIDTH = 390;
+    public static final int PHONE_HEIGHT = 844;
 
     private static final String CHROMIUM = System.getProperty("openmws.chromium", "/usr/bin/chromium");
     private static final String CHROMEDRIVER = System.getProperty("openmws.chromedriver", "/usr/bin/chromedriver");
 
     private String group;
+    private int width = VIEWPORT_WIDTH;
+    private int height = VIEWPORT_HEIGHT;
     private String baseUrl = "http://localhost:8080";
     private WebDriver driver;
     private WebDriverWait wait;
@@ -94,6 +103,19 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback, Aut
     /** A browser whose screenshots go to {@code target/screenshots/<group>/}. */
     public Browser(String group) {
         this.group = group;
+    }
+
+    /**
+     * Sets the page viewport to {@code width} x {@code height} CSS pixels, from the next start of
+     * Chromium or at once when it runs: {@code new Browser().viewport(Browser.PHONE_WIDTH, Browser.PHONE_HEIGHT)}.
+     */
+    public Browser viewport(int width, int height) {
+        this.width = width;
+        this.height = height;
+        if (driver instanceof ChromeDriver chromium) {
+            pinViewport(chromium);
+        }
+        return this;
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -224,6 +246,26 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback, Aut
         return present(By.id(id)).getDomProperty("value");
     }
 
+    /**
+     * By how many CSS pixels the page is wider than the viewport: {@code scrollWidth} of the document
+     * less {@code window.innerWidth}. Zero or less means nothing scrolls sideways.
+     */
+    public long horizontalOverflow() {
+        Object overflow = ((JavascriptExecutor) driver()).executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth;");
+        return ((Number) overflow).longValue();
+    }
+
+    /** The viewport's width as the page sees it ({@code window.innerWidth}). */
+    public long innerWidth() {
+        return ((Number) ((JavascriptExecutor) driver()).executeScript("return window.innerWidth;")).longValue();
+    }
+
+    /** The computed value of CSS property {@code property} of the first element matching {@code css}. */
+    public String computedStyle(String css, String property) {
+        return present(By.cssSelector(css)).getCssValue(property);
+    }
+
     /** Whether an element matching {@code css} is on the page and visible now, without waiting. */
     public boolean isShown(String css) {
         return driver().findElements(By.cssSelector(css)).stream().anyMatch(WebElement::isDisplayed);
@@ -347,22 +389,29 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback, Aut
         options.setBinary(CHROMIUM);
         options.addArguments(
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=" + VIEWPORT_WIDTH + "," + VIEWPORT_HEIGHT,
+                "--window-size=" + width + "," + height,
                 "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--lang=en-US",
                 "--user-data-dir=" + profile.toAbsolutePath());
         try {
             ChromeDriver chromium = new ChromeDriver(service, options);
             driver = chromium;
-            // --window-size counts the window's frame too; pin the page's viewport itself to 1280x800 so
-            // screenshots show what a 1280x800 screen shows. Holds across navigations in this tab.
-            chromium.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
-                    "width", VIEWPORT_WIDTH, "height", VIEWPORT_HEIGHT, "deviceScaleFactor", 1, "mobile", false));
+            pinViewport(chromium);
         } catch (RuntimeException e) {
             close();
             throw e;
         }
         wait = new WebDriverWait(driver, TIMEOUT);
+    }
+
+    /**
+     * --window-size counts the window's frame too; pin the page's viewport itself so that screenshots
+     * show what a screen of that size shows. Holds across navigations in this tab. Not "mobile": the
+     * page is laid out at exactly this width, never zoomed out to fit what sticks out.
+     */
+    private void pinViewport(ChromeDriver chromium) {
+        chromium.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
     private WebElement visible(By by) {
