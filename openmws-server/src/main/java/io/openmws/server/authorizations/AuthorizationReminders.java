@@ -38,11 +38,13 @@ class AuthorizationReminders {
     private final SellerAccounts accounts;
     private final Mailer mailer;
     private final MessageSource messages;
+    private final DeveloperNotices notices;
     private final Clock clock;
 
     AuthorizationReminders(AuthorizationRepository repository, SellerAccounts accounts, Mailer mailer,
-                           MessageSource messages, Clock clock) {
+                           MessageSource messages, DeveloperNotices notices, Clock clock) {
         this.repository = repository;
+        this.notices = notices;
         this.accounts = accounts;
         this.mailer = mailer;
         this.messages = messages;
@@ -110,6 +112,57 @@ class AuthorizationReminders {
         log.info("Reminder {} sent for authorization {} of seller {} (expires {})", number, ref,
                 authorization.sellerId(), authorization.expiresAt());
         return true;
+    }
+
+    /** How far back an expiry still gets its mails: older ones (say, before an upgrade) are not mailed late. */
+    static final Duration EXPIRY_NOTICE_LOOKBACK = Duration.ofDays(7);
+
+    /** Authorizations marked expired whose seller and developer were not told yet. */
+    List<Long> expiredUntold() {
+        return notices.expiredWithoutNotice(clock.instant().minus(EXPIRY_NOTICE_LOOKBACK));
+    }
+
+    /**
+     * Tells the seller and the developer that one authorization expired, once per expiry: the
+     * developer's notice row is claimed first, in this transaction, so a failing mail rolls it back
+     * and the next run tries again, and a second run (or node) finds it claimed.
+     *
+     * @return whether the mails were sent
+     */
+    @Transactional
+    boolean tellExpired(long ref, URI linkBase) {
+        Authorization authorization = repository.find(ref).orElseThrow();
+        if (authorization.status() != AuthorizationStatus.EXPIRED
+                || !notices.claimAndMail(DeveloperNotices.Kind.EXPIRED, authorization, authorization.expiresAt())) {
+            return false;
+        }
+        SellerAccount account = accounts.byId(authorization.accountId()).orElseThrow();
+        String where = UriComponentsBuilder.fromUri(linkBase).path(Authorizations.USER_PERMISSIONS_PATH).build().toUriString();
+        mailer.send(new Mail(account.email(),
+                text("authorizations.mail.expired.subject", authorization.developerName(),
+                        DisplayTime.date(authorization.expiresAt())),
+                text("authorizations.mail.expired.body", account.contactName(), authorization.developerName(),
+                        authorization.developerId().formatted(), account.sellerId(),
+                        DisplayTime.date(authorization.expiresAt()), where)));
+        log.info("Seller {} and developer {} told that authorization {} expired", authorization.sellerId(),
+                authorization.developerId().digits(), ref);
+        return true;
+    }
+
+    /**
+     * Tells the developer, once per expiry, that an active authorization expires within 30 days.
+     *
+     * @return whether the notice was written and mailed now
+     */
+    @Transactional
+    boolean warnDeveloper(long ref) {
+        Authorization authorization = repository.find(ref).orElseThrow();
+        Instant now = clock.instant();
+        if (authorization.statusAt(now) != AuthorizationStatus.ACTIVE
+                || now.isBefore(authorization.expiresAt().minus(Authorization.RENEWAL_WINDOW))) {
+            return false;
+        }
+        return notices.claimAndMail(DeveloperNotices.Kind.EXPIRING, authorization, authorization.expiresAt());
     }
 
     private String text(String key, Object... args) {

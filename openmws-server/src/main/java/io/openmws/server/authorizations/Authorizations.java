@@ -75,12 +75,15 @@ public class Authorizations {
     private final SecretSealer sealer;
     private final Mailer mailer;
     private final MessageSource messages;
+    private final DeveloperNotices notices;
     private final Clock clock;
     private final IdGenerator ids = new IdGenerator();
     private final SecureRandom random = new SecureRandom();
 
     Authorizations(AuthorizationRepository repository, AuthorizationTerms terms, SellerAccounts accounts,
-                   Developers developers, SecretSealer sealer, Mailer mailer, MessageSource messages, Clock clock) {
+                   Developers developers, SecretSealer sealer, Mailer mailer, MessageSource messages,
+                   DeveloperNotices notices, Clock clock) {
+        this.notices = notices;
         this.repository = repository;
         this.terms = terms;
         this.accounts = accounts;
@@ -344,7 +347,9 @@ public class Authorizations {
         repository.recordEvent(ref, AuthorizationEvent.Kind.RENEWED, now, actor, "until " + DisplayTime.date(expiresAt));
         log.info("Authorization {} of seller {} for developer {} renewed until {}", ref, authorization.sellerId(),
                 authorization.developerId().digits(), expiresAt);
-        return repository.find(ref).orElseThrow();
+        Authorization renewed = repository.find(ref).orElseThrow();
+        notices.sellerChanged(DeveloperNotices.Kind.RENEWED, renewed);
+        return renewed;
     }
 
     /**
@@ -364,7 +369,9 @@ public class Authorizations {
                 "was " + authorization.statusAt(now).name());
         log.info("Authorization {} of seller {} for developer {} revoked", ref, authorization.sellerId(),
                 authorization.developerId().digits());
-        return repository.find(ref).orElseThrow();
+        Authorization revoked = repository.find(ref).orElseThrow();
+        notices.sellerChanged(DeveloperNotices.Kind.REVOKED, revoked);
+        return revoked;
     }
 
     // --- helpers ----------------------------------------------------------------------------------

@@ -38,6 +38,17 @@ class ExpiryWatch {
             marked = reminders.markExpired(BATCH);
             expired += marked;
         } while (marked == BATCH);
+        int told = 0;
+        for (long ref : reminders.expiredUntold()) {
+            try {
+                if (reminders.tellExpired(ref, linkBase)) {
+                    told++;
+                }
+            } catch (RuntimeException e) {
+                // As below: the notice row was rolled back with the failed mail, so the next run retries.
+                log.warn("Could not tell the seller and developer that authorization {} expired", ref, e);
+            }
+        }
         int reminded = 0;
         for (long ref : reminders.inRenewalWindow()) {
             try {
@@ -49,9 +60,15 @@ class ExpiryWatch {
                 // the next run tries it again.
                 log.warn("Could not send the expiry reminder of authorization {}", ref, e);
             }
+            try {
+                reminders.warnDeveloper(ref);
+            } catch (RuntimeException e) {
+                log.warn("Could not warn the developer of authorization {} that it expires soon", ref, e);
+            }
         }
-        if (expired > 0 || reminded > 0) {
-            log.info("Authorization expiry watch: {} expired, {} reminders sent", expired, reminded);
+        if (expired > 0 || reminded > 0 || told > 0) {
+            log.info("Authorization expiry watch: {} expired, {} told of an expiry, {} reminders sent", expired, told,
+                    reminded);
         }
     }
 }

@@ -67,6 +67,7 @@ class DeveloperCentralController {
         model.addAttribute("maskedSecret", MASKED_SECRET);
         model.addAttribute("maxKeys", AccessKeys.MAX_KEYS);
         model.addAttribute("canCreateKey", developer.active() && keys.size() < AccessKeys.MAX_KEYS);
+        model.addAttribute("lastActiveKey", activeKeys(keys) == 1);
         return "developers/central";
     }
 
@@ -83,6 +84,28 @@ class DeveloperCentralController {
         redirect.addFlashAttribute("notice", "developers.keys.deactivated");
         redirect.addFlashAttribute("noticeKey", accessKeyId);
         return "redirect:" + PATH;
+    }
+
+    /**
+     * The confirmation page before deactivating the last active key, with the warning that every
+     * call then fails: Developer Central links the last key's Deactivate here instead of posting at once.
+     */
+    @GetMapping(PATH + "/keys/{accessKeyId}/deactivate/confirm")
+    String confirmDeactivate(@AuthenticationPrincipal SellerPrincipal principal, @PathVariable String accessKeyId,
+                             Model model) {
+        Developer developer = developers.ofAccount(principal.accountId()).orElseThrow(AccessKeys.NotRegistered::new);
+        AccessKey key = accessKeys.ownKey(developer, accessKeyId);
+        if (!key.active()) {
+            throw new AccessKeys.Refused("developers.keys.notActive");
+        }
+        model.addAttribute("developer", developer);
+        model.addAttribute("key", key);
+        model.addAttribute("lastActiveKey", activeKeys(developers.keys(developer)) == 1);
+        return "developers/deactivate-key";
+    }
+
+    private static long activeKeys(List<AccessKey> keys) {
+        return keys.stream().filter(AccessKey::active).count();
     }
 
     @PostMapping(PATH + "/keys/{accessKeyId}/activate")
