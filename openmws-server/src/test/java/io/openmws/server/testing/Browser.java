@@ -226,6 +226,21 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback, Aut
         return visible(By.cssSelector(css)).getText();
     }
 
+    /**
+     * Waits until the first element matching {@code css} shows {@code expected}: for a click that loads
+     * a new page, where {@link #text} could still read the old page, or read it just as it goes away.
+     */
+    public Browser waitForText(String css, String expected) {
+        try {
+            waitUntil(ExpectedConditions.refreshed(ExpectedConditions.textToBe(By.cssSelector(css), expected)));
+        } catch (RuntimeException e) {
+            List<String> shown = driver().findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+            throw new AssertionError("Expected " + css + " to show \"" + expected + "\" but it shows " + shown
+                    + " on " + currentUrl(), e);
+        }
+        return this;
+    }
+
     /** The visible texts of every element matching {@code css}, once at least one is visible. */
     public List<String> texts(String css) {
         visible(By.cssSelector(css));
