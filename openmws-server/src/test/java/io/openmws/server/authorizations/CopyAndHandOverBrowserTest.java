@@ -188,6 +188,11 @@ class CopyAndHandOverBrowserTest {
         assertThat(browser.clipboardText()).isEqualTo(browser.text("#access-key-id"));
         browser.screenshot("04-new-key-copied");
 
+        // Post/redirect/get (item 6a): a reload shows Developer Central, not the secret nor a resubmission.
+        assertThat(browser.currentPath()).isEqualTo("/sellercentral/developer-central/keys");
+        browser.driver().navigate().refresh();
+        browser.waitForPath("/sellercentral/developer-central");
+        assertThat(browser.driver().getPageSource()).doesNotContain(secret);
     }
 
     private void waitForCopied(String button) {
