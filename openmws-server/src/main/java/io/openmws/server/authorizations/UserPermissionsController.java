@@ -12,6 +12,7 @@ import io.openmws.server.mail.AwaitedMail;
 import io.openmws.server.support.DisplayTime;
 import io.openmws.server.support.PortalLinks;
 import io.openmws.server.support.Csv;
+import io.openmws.server.support.SecretSealer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.Writer;
@@ -66,11 +67,13 @@ class UserPermissionsController {
     private final AwaitedMail awaitedMail;
     private final MessageSource messages;
     private final Clock clock;
+    private final SecretSealer sealer;
 
     UserPermissionsController(Authorizations authorizations, SellerAccounts accounts, Developers developers,
                               CallHistory callHistory, PortalLinks links, AwaitedMail awaitedMail,
-                              MessageSource messages, Clock clock) {
+                              MessageSource messages, Clock clock, SecretSealer sealer) {
         this.messages = messages;
+        this.sealer = sealer;
         this.authorizations = authorizations;
         this.accounts = accounts;
         this.developers = developers;
@@ -145,7 +148,7 @@ class UserPermissionsController {
                      @RequestParam(defaultValue = "") String developerId,
                      @RequestParam(defaultValue = "false") String agree,
                      @RequestParam(defaultValue = "") String termsVersion,
-                     HttpServletRequest request, Model model) {
+                     HttpServletRequest request, Model model, RedirectAttributes redirect) {
         String name = developerName.strip();
         String id = developerId.strip();
         // "I agree" stays ticked on a refusal, unless the terms changed since the page was shown.
@@ -166,22 +169,66 @@ class UserPermissionsController {
             model.addAttribute("problemArgs", refused.args());
             return authorizeForm(model, name, id, refused.messageKey());
         }
-        // The token is shown by being the answer to this POST: nothing keeps it for a later GET.
         SellerAccount account = accounts.byId(principal.accountId()).orElseThrow();
         if (issued.verificationMailed()) {
             awaitedMail.expect(request, account.email(), VERIFY_SUBJECT, issued.authorization().developerName());
         }
-        AuthorizationRow row = AuthorizationRow.of(issued.authorization(), clock.instant());
+        // Post/redirect/get: the token goes, sealed, into a flash attribute that the next GET opens
+        // once; Back or a reload then finds the authorization's page, not a resubmission.
+        long ref = issued.authorization().ref();
+        flashToken(redirect, "authorized", ref, issued.token().reveal());
+        redirect.addFlashAttribute("verificationMailed", issued.verificationMailed());
+        return "redirect:" + PATH + "/authorizations/" + ref + "/authorized";
+    }
+
+    /** The page that shows a new token, once: after the redirect from {@link #authorize}. */
+    @GetMapping(AUTHORIZATION + "/authorized")
+    String authorized(@AuthenticationPrincipal SellerPrincipal principal, @PathVariable long ref, Model model) {
+        Authorization authorization = requireOwn(principal, ref);
+        Optional<String> token = flashedToken(model, "authorized", ref);
+        if (token.isEmpty()) {
+            return "redirect:" + PATH + "/authorizations/" + ref;
+        }
+        SellerAccount account = accounts.byId(principal.accountId()).orElseThrow();
+        showAuthorized(model, account, authorization, token.get(), Boolean.TRUE.equals(model.getAttribute("verificationMailed")));
+        return "authorizations/authorized";
+    }
+
+    private void showAuthorized(Model model, SellerAccount account, Authorization authorization, String token,
+                                boolean verificationMailed) {
+        AuthorizationRow row = AuthorizationRow.of(authorization, clock.instant());
         List<Marketplace> marketplaces = marketplacesOf(account);
         model.addAttribute("account", account);
         model.addAttribute("marketplaces", marketplaces);
         model.addAttribute("row", row);
-        model.addAttribute("token", issued.token().reveal());
-        model.addAttribute("handOver", HandOver.of(messages, account.sellerId(), marketplaces, issued.token().reveal(),
+        model.addAttribute("token", token);
+        model.addAttribute("handOver", HandOver.of(messages, account.sellerId(), marketplaces, token,
                 row.developerName(), row.developerId()));
-        model.addAttribute("verificationMailed", issued.verificationMailed());
+        model.addAttribute("verificationMailed", verificationMailed);
         model.addAttribute("verificationHours", Authorizations.VERIFICATION_LIFETIME.toHours());
-        return "authorizations/authorized";
+    }
+
+    /**
+     * Puts a token for the next request only. Sessions live in the database, so it is sealed like a
+     * stored token, bound to what it is for ({@code flash/<kind>/<ref>}), and never kept in clear.
+     */
+    private void flashToken(RedirectAttributes redirect, String kind, long ref, String token) {
+        redirect.addFlashAttribute("flashRef", ref);
+        redirect.addFlashAttribute("flashSealed", sealer.seal(token, "flash/" + kind + "/" + ref));
+    }
+
+    /** The token {@link #flashToken} put for this request and authorization, if any; removed from the model. */
+    private Optional<String> flashedToken(Model model, String kind, long ref) {
+        Object flashRef = model.asMap().remove("flashRef");
+        Object sealed = model.asMap().remove("flashSealed");
+        if (!(sealed instanceof byte[] bytes) || !Long.valueOf(ref).equals(flashRef)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(sealer.open(bytes, "flash/" + kind + "/" + ref));
+        } catch (SecretSealer.SealBroken broken) {
+            return Optional.empty();
+        }
     }
 
     private String authorizeForm(Model model, String developerName, String developerId, String problem) {
@@ -198,20 +245,23 @@ class UserPermissionsController {
 
     @GetMapping(AUTHORIZATION)
     String authorization(@AuthenticationPrincipal SellerPrincipal principal, @PathVariable long ref, Model model) {
-        return detail(principal, ref, model, null);
+        requireOwn(principal, ref);
+        return detail(principal, ref, model, flashedToken(model, "token", ref).orElse(null));
     }
 
+    /** The password again, then the token once on the authorization's page (post/redirect/get). */
     @PostMapping(AUTHORIZATION + "/token")
     String revealToken(@AuthenticationPrincipal SellerPrincipal principal, @PathVariable long ref,
-                       @RequestParam(defaultValue = "") String password, Model model) {
+                       @RequestParam(defaultValue = "") String password, RedirectAttributes redirect) {
         requireOwn(principal, ref);
         Optional<MwsAuthToken> token = authorizations.revealToken(principal.accountId(), ref,
                 password.length() > 128 ? "" : password);
         if (token.isEmpty()) {
-            model.addAttribute("passwordError", "authorizations.token.wrongPassword");
-            return detail(principal, ref, model, null);
+            redirect.addFlashAttribute("passwordError", "authorizations.token.wrongPassword");
+        } else {
+            flashToken(redirect, "token", ref, token.get().reveal());
         }
-        return detail(principal, ref, model, token.get().reveal());
+        return "redirect:" + PATH + "/authorizations/" + ref + "#token";
     }
 
     private String detail(SellerPrincipal principal, long ref, Model model, String token) {

@@ -72,9 +72,16 @@ class DeveloperCentralController {
     }
 
     @PostMapping(PATH + "/keys")
-    String createKey(@AuthenticationPrincipal SellerPrincipal principal, Model model) {
+    String createKey(@AuthenticationPrincipal SellerPrincipal principal, RedirectAttributes redirect) {
         IssuedCredentials credentials = accessKeys.create(principal.accountId());
-        return credentialsPage.show(credentials, false, clock.instant(), model);
+        return credentialsPage.redirect(credentials, false, clock.instant(), redirect);
+    }
+
+    /** The new credentials (after registration or a new key), shown once after the redirect. */
+    @GetMapping(CredentialsPage.PATH)
+    String newCredentials(@AuthenticationPrincipal SellerPrincipal principal, Model model) {
+        Developer developer = developers.ofAccount(principal.accountId()).orElseThrow(AccessKeys.NotRegistered::new);
+        return credentialsPage.showOnce(developer, model);
     }
 
     @PostMapping(PATH + "/keys/{accessKeyId}/deactivate")

@@ -165,7 +165,7 @@ class RegistrationController {
             model.addAttribute("agreeError", refused.messageKey());
             return licenseStep(registrations.progress(principal.accountId()), model);
         }
-        return credentialsPage.show(credentials, true, clock.instant(), model);
+        return credentialsPage.redirect(credentials, true, clock.instant(), redirect);
     }
 
     // --- the pages of the steps -----------------------------------------------------------------

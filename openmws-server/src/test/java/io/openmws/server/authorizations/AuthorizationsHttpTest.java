@@ -137,9 +137,20 @@ class AuthorizationsHttpTest {
         return client;
     }
 
+    /** Submits "Authorise a Developer"; a success is followed, as a browser would, to the page showing the token. */
     Page authorizeInPortal(PortalClient client, String developerName, String developerId) {
-        return client.submit(AUTHORIZE, AUTHORIZE, "developerName", developerName, "developerId", developerId,
+        Page answer = client.submit(AUTHORIZE, AUTHORIZE, "developerName", developerName, "developerId", developerId,
                 "agree", "true", "termsVersion", "1");
+        return answer.status() == 302 && answer.redirectPath().endsWith("/authorized")
+                ? client.get(answer.redirectPath()) : answer;
+    }
+
+    /** Submits the password on an authorization's page and follows the redirect back to it. */
+    static Page revealInPortal(PortalClient client, String detail, String password) {
+        Page answer = client.submit(detail, detail + "/token", "password", password);
+        assertThat(answer.status()).isEqualTo(302);
+        assertThat(answer.redirectPath()).isEqualTo(detail);
+        return client.get(detail);
     }
 
     static String shownToken(Page page) {
@@ -721,11 +732,13 @@ class AuthorizationsHttpTest {
         String detail = PERMISSIONS + "/authorizations/" + ref;
         assertThat(seller.get(detail).body()).doesNotContain(token).contains("id=\"reveal-form\"");
 
-        Page wrong = seller.submit(detail, detail + "/token", "password", "not my password at all");
+        Page wrong = revealInPortal(seller, detail, "not my password at all");
         assertThat(wrong.status()).isEqualTo(200);
         assertThat(wrong.body()).contains("That is not your password.").doesNotContain(token);
-        Page right = seller.submit(detail, detail + "/token", "password", PASSWORD);
+        Page right = revealInPortal(seller, detail, PASSWORD);
         assertThat(shownToken(right)).isEqualTo(token);
+        // Shown once: a reload (or Back) finds the page with the token masked again, and no resubmission.
+        assertThat(seller.get(detail).body()).doesNotContain(token).contains("id=\"reveal-form\"");
 
         // Another seller reaches neither the page nor the token.
         String otherEmail = newEmail("snoop");
@@ -781,7 +794,7 @@ class AuthorizationsHttpTest {
         assertAccepted(call(dev, sellerId, token));
         long ref = refOf(seller, dev.developerId());
         String detail = PERMISSIONS + "/authorizations/" + ref;
-        shownToken(seller.submit(detail, detail + "/token", "password", PASSWORD));
+        shownToken(revealInPortal(seller, detail, PASSWORD));
         seller.submit(detail + "/revoke", detail + "/revoke");
         assertDenied(call(dev, sellerId, token));
         api().get("/sandbox/v1/authorizations/" + sellerId + "/" + dev.developerId());

@@ -120,6 +120,14 @@ class CopyAndHandOverBrowserTest {
         assertThat(URLDecoder.decode(href.substring(href.indexOf(',') + 1), StandardCharsets.UTF_8).strip()).isEqualTo(handedOver);
         assertThat(browser.attribute("#download-handover", "download")).isEqualTo("mws-authorization-" + sellerId + ".txt");
 
+        // Post/redirect/get (item 6a): the token's page is a GET shown once; a reload lands on the
+        // authorization's page with the token masked, never on "Confirm Form Resubmission".
+        assertThat(browser.currentPath()).matches("/sellercentral/settings/user-permissions/authorizations/\\d+/authorized");
+        String detail = browser.currentPath().replaceFirst("/authorized$", "");
+        browser.driver().navigate().refresh();
+        browser.waitForPath(detail);
+        assertThat(browser.text("#token-masked")).doesNotContain(token);
+
         // Seen again after the password, the token comes with the same hand-over.
         browser.open("/sellercentral/settings/user-permissions");
         browser.click("#authorizations a.developer-name");
@@ -132,6 +140,13 @@ class CopyAndHandOverBrowserTest {
         assertThat(browser.clipboardText()).isEqualTo(handedOver);
         assertThat(browser.attribute("#download-handover", "href")).isEqualTo(href);
         browser.screenshot("03-token-revealed-hand-over");
+        browser.driver().navigate().refresh();
+        browser.waitFor("#token-masked");
+        assertThat(browser.driver().getPageSource()).doesNotContain(token);
+        browser.driver().navigate().back();
+        browser.waitForPath(detail);
+        browser.driver().navigate().forward();
+        browser.waitForPath(detail);
 
         // Without the async Clipboard API (plain http to an IP address), the selection fallback copies.
         ((JavascriptExecutor) browser.driver()).executeScript(
@@ -172,6 +187,12 @@ class CopyAndHandOverBrowserTest {
         waitForCopied("#access-key-id + button.copy");
         assertThat(browser.clipboardText()).isEqualTo(browser.text("#access-key-id"));
         browser.screenshot("04-new-key-copied");
+
+        // Post/redirect/get (item 6a): a reload shows Developer Central, not the secret nor a resubmission.
+        assertThat(browser.currentPath()).isEqualTo("/sellercentral/developer-central/keys");
+        browser.driver().navigate().refresh();
+        browser.waitForPath("/sellercentral/developer-central");
+        assertThat(browser.driver().getPageSource()).doesNotContain(secret);
     }
 
     private void waitForCopied(String button) {

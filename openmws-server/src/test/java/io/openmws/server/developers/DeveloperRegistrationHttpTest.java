@@ -188,8 +188,19 @@ class DeveloperRegistrationHttpTest {
         return client.submit(REGISTER, REGISTER + "/details", pairs.toArray(String[]::new));
     }
 
+    /** Ticks "I agree"; a success is followed, as a browser would, to the page showing the credentials. */
     Page agree(PortalClient client) {
-        return client.submit(REGISTER, REGISTER + "/license", "agree", "true", "licenseVersion", "1");
+        return followedToCredentials(client, client.submit(REGISTER, REGISTER + "/license", "agree", "true", "licenseVersion", "1"));
+    }
+
+    /** Creates another access key and follows the redirect to the page that shows it once. */
+    static Page newKey(PortalClient client) {
+        return followedToCredentials(client, client.submit(CENTRAL, CENTRAL + "/keys"));
+    }
+
+    /** Post/redirect/get: the POST that makes credentials redirects to the GET that shows them once. */
+    static Page followedToCredentials(PortalClient client, Page answer) {
+        return answer.status() == 302 && answer.redirectPath().equals(CENTRAL + "/keys") ? client.get(CENTRAL + "/keys") : answer;
     }
 
     /** A seller registered as a developer with {@code developerName}, signed in on {@code client}. */
@@ -318,7 +329,7 @@ class DeveloperRegistrationHttpTest {
         assertThat(submitDetails(client, goodDetails(name)).redirectPath()).isEqualTo(REGISTER);
         String licensePage = client.get(REGISTER).body();
         assertThat(licensePage).contains("OpenMWS Developer License Agreement, version 1")
-                .contains("Keeping your keys secret").contains(name).contains("410 Terry Ave N, 98109, Seattle, WA, United States");
+                .contains("Keeping your keys secret").contains(name).contains(">410 Terry Ave N<").contains(">Seattle, WA 98109<").contains(">United States<");
 
         Page done = agree(client);
         Credentials credentials = credentialsOn(done);
@@ -366,8 +377,16 @@ class DeveloperRegistrationHttpTest {
         var response = client.raw(HttpRequest.newBuilder(URI.create(client.base() + REGISTER + "/license"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("agree=true&licenseVersion=1&_csrf=" + csrf)));
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(v -> assertThat(v).endsWith(CENTRAL + "/keys"));
+        var shown = client.raw(HttpRequest.newBuilder(URI.create(client.base() + CENTRAL + "/keys")).GET());
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        String secret = group(SECRET_KEY, shown.body());
+        // Shown once: a reload (or Back) finds Developer Central, and the Secret Key is gone.
+        Page reloaded = client.get(CENTRAL + "/keys");
+        assertThat(reloaded.redirectPath()).isEqualTo(CENTRAL);
+        assertThat(client.get(CENTRAL).body()).doesNotContain(secret);
 
         // The browser's "resend the form" after a reload: the developer exists, so Developer Central answers.
         var again = client.raw(HttpRequest.newBuilder(URI.create(client.base() + REGISTER + "/license"))
@@ -581,7 +600,7 @@ class DeveloperRegistrationHttpTest {
         minimal.put("countryCode", "AE");
         minimal.put("postalCode", "");
         assertThat(submitDetails(client, minimal).redirectPath()).isEqualTo(REGISTER);
-        assertThat(client.get(REGISTER).body()).contains("410 Terry Ave N, Seattle, United Arab Emirates");
+        assertThat(client.get(REGISTER).body()).contains("<span>410 Terry Ave N</span><span>Seattle</span><span>United Arab Emirates</span>");
     }
 
     @Test
@@ -657,7 +676,7 @@ class DeveloperRegistrationHttpTest {
         String email = newEmail("rotate");
         Credentials first = registeredDeveloper(client, email, uniqueName("Rotator"));
 
-        Credentials second = credentialsOn(client.submit(CENTRAL, CENTRAL + "/keys"));
+        Credentials second = credentialsOn(newKey(client));
         assertThat(second.page()).contains("Your new access key").contains("This is the only time the Secret Key is shown");
         assertThat(second.developerId()).isEqualTo(first.developerId());
         assertThat(second.accessKeyId()).isNotEqualTo(first.accessKeyId());
@@ -802,7 +821,7 @@ class DeveloperRegistrationHttpTest {
         PortalClient client = client();
         String email = newEmail("secret");
         Credentials credentials = registeredDeveloper(client, email, uniqueName("Quiet"));
-        Credentials second = credentialsOn(client.submit(CENTRAL, CENTRAL + "/keys"));
+        Credentials second = credentialsOn(newKey(client));
         client.submit(CENTRAL, CENTRAL + "/keys/" + credentials.accessKeyId() + "/deactivate");
 
         List<String> pages = new ArrayList<>();
@@ -829,7 +848,7 @@ class DeveloperRegistrationHttpTest {
     void theSecretIsSealedAtRestAndOpensOnlyWithTheKeysetAndItsOwnRow() {
         PortalClient client = client();
         Credentials credentials = registeredDeveloper(client, newEmail("atrest"), uniqueName("Vault"));
-        Credentials second = credentialsOn(client.submit(CENTRAL, CENTRAL + "/keys"));
+        Credentials second = credentialsOn(newKey(client));
 
         byte[] sealed = jdbc.sql("SELECT secret_sealed FROM developer_access_key WHERE access_key_id = ?")
                 .param(credentials.accessKeyId()).query(byte[].class).single();

@@ -79,7 +79,9 @@ class DeveloperRegistrationRestartTest {
             verifiedSellerAtTheDetails(app, done, finished);
             assertThat(submitDetails(done, "Before Restart " + UUID.randomUUID().toString().substring(0, 6))
                     .redirectPath()).isEqualTo(REGISTER);
-            String page = done.submit(REGISTER, REGISTER + "/license", "agree", "true", "licenseVersion", "1").body();
+            assertThat(done.submit(REGISTER, REGISTER + "/license", "agree", "true", "licenseVersion", "1").redirectPath())
+                    .isEqualTo(DeveloperCentralController.PATH + "/keys");
+            String page = done.get(DeveloperCentralController.PATH + "/keys").body();
             accessKeyId = group(ACCESS_KEY_ID, page);
             secretKey = group(SECRET_KEY, page);
 

@@ -131,7 +131,8 @@ class SandboxMailboxTest {
 
         Page authorized = sellerBrowser.submit(AUTHORIZE, AUTHORIZE, "developerName", developer.developerName(),
                 "developerId", developer.developerId(), "agree", "true", "termsVersion", "1");
-        assertThat(authorized.status()).isEqualTo(200);
+        assertThat(authorized.status()).isEqualTo(302);
+        assertThat(authorized.redirectPath()).endsWith("/authorized");
 
         String page = sellerBrowser.get("/sandbox/mailbox").body();
         assertThat(page).contains(subject).contains("/sellercentral/authorizations/verify?token=");
