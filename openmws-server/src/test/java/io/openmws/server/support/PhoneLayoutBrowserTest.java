@@ -171,7 +171,7 @@ class PhoneLayoutBrowserTest {
         browser.waitForPath("/sellercentral/developer-central/keys");
         fits("new-key");
         browser.open("/sellercentral/developer-central");
-        browser.click("#keys tbody tr[data-key='" + developer.accessKeyId() + "'] button");
+        browser.click("#keys tbody tr[data-key='" + developer.accessKeyId() + "'] form button");
         browser.waitFor("#notice");
         fits("key-deactivated");
         browser.click("#keys tbody tr a.danger");
