@@ -1,7 +1,6 @@
 package io.openmws.server.authorizations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -258,25 +257,9 @@ class AuthorizationsHttpTest {
     }
 
     /** Waits until the expiry watch has run at the platform time of now (it is due after any move of 10 minutes or more). */
-    /**
-     * Waits for a whole run of the expiry watch that started after the clock last moved. A run
-     * already going when the test moved the clock finishes with the old time and reschedules into
-     * the new future; so after the first rescheduled run, the clock moves one more interval and a
-     * second run is awaited, which surely started after the move.
-     */
+    /** Waits for a whole run of the expiry watch on the clock as it is now. */
     void awaitExpiryWatch() {
-        awaitRescheduledWatch();
-        clock.advance(Duration.ofMinutes(10).plusSeconds(1));
-        awaitRescheduledWatch();
-    }
-
-    private void awaitRescheduledWatch() {
-        Instant now = clock.instant();
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
-                        SELECT execution_time FROM scheduled_tasks
-                        WHERE task_name = 'authorization-expiry-watch' AND picked = FALSE""")
-                .query(OffsetDateTime.class).optional()
-                .map(t -> t.toInstant().isAfter(now)).orElse(false));
+        ExpiryWatchRuns.awaitWholeRun(clock, jdbc);
     }
 
     // --- the seller's side and the first-time email ------------------------------------------

@@ -15,7 +15,6 @@ import io.openmws.server.testing.PortalClient.Page;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -126,20 +125,9 @@ class DeveloperNoticesHttpTest {
         }
     }
 
-    /** A whole run of the expiry watch that started after the clock last moved (see AuthorizationsHttpTest). */
+    /** Waits for a whole run of the expiry watch on the clock as it is now. */
     void awaitExpiryWatch() {
-        awaitRescheduledWatch();
-        clock.advance(Duration.ofMinutes(10).plusSeconds(1));
-        awaitRescheduledWatch();
-    }
-
-    private void awaitRescheduledWatch() {
-        Instant now = clock.instant();
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
-                        SELECT execution_time FROM scheduled_tasks
-                        WHERE task_name = 'authorization-expiry-watch' AND picked = FALSE""")
-                .query(OffsetDateTime.class).optional()
-                .map(t -> t.toInstant().isAfter(now)).orElse(false));
+        ExpiryWatchRuns.awaitWholeRun(clock, jdbc);
     }
 
     @Test
