@@ -1,0 +1,5 @@
+package io.openmws.server.feeds;
+
+/** The counts of a processing report's {@code ProcessingSummary}. */
+public record ProcessingSummary(long processed, long successful, long withError, long withWarning) {
+}
