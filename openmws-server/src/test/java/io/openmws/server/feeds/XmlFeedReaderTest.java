@@ -389,6 +389,67 @@ class XmlFeedReaderTest {
         assertThat(count).isEqualTo(messages);
     }
 
+    @Test
+    void aHugeAttributeCommentCdataSectionOrInstructionEndsTheFileBeforeItIsBuffered() throws Exception {
+        long length = 200L * 1024 * 1024;
+        String start = HEAD + "<MessageType>Product</MessageType><Message><MessageID>1</MessageID><Product><SKU>A</SKU>";
+        String[][] pieces = {{"<Note a=\"", "\"/>"}, {"<!-- ", " -->"}, {"<Note><![CDATA[", "]]></Note>"},
+            {"<?pi ", "?>"}, {"<Note a='x' b=\"", "\"/>"}};
+        for (String[] piece : pieces) {
+            long before = usedHeapAfterGc();
+            InputStream body = new GeneratedFeed(start + piece[0], length, 'x', piece[1] + "</Product></Message></AmazonEnvelope>");
+            FeedFormatException e = failure(new XmlFeedReader(body, "Product"));
+            assertThat(e.messageCode()).as(piece[0]).isEqualTo(5001);
+            assertThat(e).hasMessageContaining("longer than " + XmlFeedReader.MAX_MARKUP);
+            assertThat(usedHeapAfterGc() - before).isLessThan(16L * 1024 * 1024);
+        }
+    }
+
+    @Test
+    void markupThatOnlyLooksOddIsReadNormally() throws Exception {
+        String xml = HEAD + "<!-- it's a comment with > and \" and ]]> in it --><?pi a > b ?>"
+                + "<MessageType>Product</MessageType><Message><MessageID>1</MessageID><Product>"
+                + "<SKU>A&gt;B</SKU><Title lang='e\"n>'>x > y ]] &lt;</Title><Note><![CDATA[a > b <!-- c]]></Note>"
+                + "<Big>" + "z".repeat(3 * XmlFeedReader.MAX_MARKUP) + "</Big>"
+                + "</Product></Message></AmazonEnvelope>";
+        FeedRecord record = reader(xml, "Product").next();
+        assertThat(record.first("SKU")).contains("A>B");
+        assertThat(record.first("Title")).contains("x > y ]] <");
+        assertThat(record.first("Title@lang")).contains("e\"n>");
+        assertThat(record.first("Note")).contains("a > b <!-- c");
+        assertThat(record.problems()).singleElement().asString().contains("Big");
+    }
+
+    @Test
+    void utf16WithCharactersWhoseBytesLookLikeMarkupIsReadNormally() throws Exception {
+        // U+223C and U+3E22 are made of the bytes of '"', '<' and '>'.
+        String xml = HEAD.replace("UTF-8", "UTF-16") + "<MessageType>Product</MessageType><Message><MessageID>1</MessageID>"
+                + "<Product a=\"\u223C\u3E22\"><SKU>\u223C\u3E22\u3C3E</SKU></Product></Message></AmazonEnvelope>";
+        for (Charset charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            FeedRecord record = new XmlFeedReader(new ByteArrayInputStream(xml.getBytes(charset)), "Product").next();
+            assertThat(record.first("SKU")).as(charset.name()).contains("\u223C\u3E22\u3C3E");
+            assertThat(record.first("@a")).contains("\u223C\u3E22");
+        }
+    }
+
+    @Test
+    void aBodyThatCannotBeReadIsAnIoErrorNotAFaultOfTheFeed() {
+        InputStream broken = new InputStream() {
+            private int served;
+
+            @Override
+            public int read() throws IOException {
+                if (served < HEAD.length()) {
+                    return HEAD.charAt(served++);
+                }
+                throw new IOException("blob store went away");
+            }
+        };
+        XmlFeedReader reader = new XmlFeedReader(broken, "Product");
+        assertThatThrownBy(reader::next).isInstanceOf(IOException.class).isNotInstanceOf(FeedFormatException.class)
+                .hasMessageContaining("blob store went away");
+    }
+
     static long usedHeapAfterGc() {
         Runtime runtime = Runtime.getRuntime();
         for (int i = 0; i < 3; i++) {
