@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLOutputFactory;
@@ -20,8 +22,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * The one XML writer of the project: streams an MWS document (a success envelope or an
- * {@code ErrorResponse}) element by element, never holding more than the path of open elements.
+ * The one XML writer of the project: streams an MWS document (a success envelope, an
+ * {@code ErrorResponse}, or a namespace-less {@code AmazonEnvelope} such as a feed processing report,
+ * see {@link #startRoot(String)}, {@link #namespace} and {@link #attribute}) element by element, never
+ * holding more than the path of open elements.
  *
  * <pre>{@code
  * try (MwsXmlWriter xml = MwsXmlWriter.open(out)) {
@@ -75,6 +79,10 @@ public final class MwsXmlWriter implements AutoCloseable {
     private final List<String> open = new ArrayList<>();
     /** Per open element: whether it already has a child element (for indentation). */
     private final List<Boolean> hasChildren = new ArrayList<>();
+    /** Namespace prefixes declared with {@link #namespace}, to their URIs. */
+    private final Map<String, String> prefixes = new HashMap<>();
+    /** Whether the current element has just been started, so it may still take attributes. */
+    private boolean attributesAllowed;
     private String responseAction;
     private boolean started;
     private boolean finished;
@@ -166,8 +174,26 @@ public final class MwsXmlWriter implements AutoCloseable {
      * @throws IOException on an I/O failure
      */
     public MwsXmlWriter startRoot(String name, String namespace) throws IOException {
-        checkName(name);
         Objects.requireNonNull(namespace, "namespace");
+        return root(name, namespace);
+    }
+
+    /**
+     * Writes the declaration and the root element {@code name} in no namespace, as feed documents and
+     * processing reports are ({@code <AmazonEnvelope>}). Every document starts with exactly one call to
+     * a {@code startRoot} method or to {@link #startResponse}.
+     *
+     * @param name the root element's name
+     * @return this writer, on the root element, which may still take {@link #namespace} and
+     *         {@link #attribute} calls
+     * @throws IOException on an I/O failure
+     */
+    public MwsXmlWriter startRoot(String name) throws IOException {
+        return root(name, null);
+    }
+
+    private MwsXmlWriter root(String name, String namespace) throws IOException {
+        checkName(name);
         if (started) {
             throw new IllegalStateException("The document already has its root element <" + rootName()
                     + ">; an XML document has exactly one root.");
@@ -177,13 +203,106 @@ public final class MwsXmlWriter implements AutoCloseable {
             xml.writeStartDocument("1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement(name);
-            xml.writeDefaultNamespace(namespace);
+            if (namespace != null) {
+                xml.writeDefaultNamespace(namespace);
+            }
         } catch (XMLStreamException e) {
             throw io(e);
         }
         open.add(name);
         hasChildren.add(Boolean.FALSE);
+        attributesAllowed = true;
         return this;
+    }
+
+    /**
+     * Declares {@code xmlns:prefix="uri"} on the element just started (before any child or text), so
+     * {@link #attribute} can use {@code prefix:}; e.g. {@code namespace("xsi",
+     * "http://www.w3.org/2001/XMLSchema-instance")}.
+     *
+     * @param prefix the prefix, an XML name without a colon
+     * @param uri the namespace URI, copied exactly
+     * @return this writer
+     * @throws IOException on an I/O failure
+     */
+    public MwsXmlWriter namespace(String prefix, String uri) throws IOException {
+        checkName(prefix);
+        Objects.requireNonNull(uri, "uri");
+        requireAttributesAllowed("xmlns:" + prefix);
+        try {
+            xml.writeNamespace(prefix, uri);
+        } catch (XMLStreamException e) {
+            throw io(e);
+        }
+        prefixes.put(prefix, uri);
+        return this;
+    }
+
+    /**
+     * Writes an attribute on the element just started (before any child or text), or nothing when
+     * {@code value} is {@code null}. A {@code prefix:local} name needs the prefix declared first with
+     * {@link #namespace}. The value is escaped, and characters XML 1.0 does not allow become U+FFFD.
+     *
+     * @param name the attribute's name, {@code local} or {@code prefix:local}
+     * @param value the value, or {@code null} to write nothing
+     * @return this writer
+     * @throws IOException on an I/O failure
+     */
+    public MwsXmlWriter attribute(String name, String value) throws IOException {
+        Objects.requireNonNull(name, "attribute name");
+        int colon = name.indexOf(':');
+        String prefix = colon < 0 ? null : name.substring(0, colon);
+        String local = colon < 0 ? name : name.substring(colon + 1);
+        checkName(local);
+        if (prefix != null && !prefixes.containsKey(prefix)) {
+            throw new IllegalArgumentException("Attribute '" + name + "' uses the prefix '" + prefix
+                    + "', which was not declared; call namespace(\"" + prefix + "\", uri) first.");
+        }
+        if (value == null) {
+            return this;
+        }
+        requireAttributesAllowed(name);
+        try {
+            if (prefix == null) {
+                xml.writeAttribute(local, replaceForbidden(value));
+            } else {
+                xml.writeAttribute(prefix, prefixes.get(prefix), local, replaceForbidden(value));
+            }
+        } catch (XMLStreamException e) {
+            throw io(e);
+        }
+        return this;
+    }
+
+    private void requireAttributesAllowed(String name) {
+        if (!attributesAllowed) {
+            throw new IllegalStateException("Cannot write " + name + " here: attributes and namespace declarations"
+                    + " go right after start() or startRoot(), before any child element or text.");
+        }
+    }
+
+    /** The value with every character XML 1.0 does not allow (but CR) replaced by U+FFFD. */
+    private static String replaceForbidden(String value) {
+        StringBuilder out = null;
+        int n = value.length();
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+                if (out != null) {
+                    out.append(c).append(value.charAt(i + 1));
+                }
+                i++;
+                continue;
+            }
+            boolean keep = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+            if (!keep && out == null) {
+                out = new StringBuilder(n).append(value, 0, i);
+            }
+            if (out != null) {
+                out.append(keep ? c : REPLACEMENT);
+            }
+        }
+        return out == null ? value : out.toString();
     }
 
     /**
@@ -254,6 +373,7 @@ public final class MwsXmlWriter implements AutoCloseable {
         }
         open.add(name);
         hasChildren.add(Boolean.FALSE);
+        attributesAllowed = true;
         return this;
     }
 
@@ -270,6 +390,7 @@ public final class MwsXmlWriter implements AutoCloseable {
                     : "end() with no element open; start the document with startRoot() or startResponse().");
         }
         int last = open.size() - 1;
+        attributesAllowed = false;
         try {
             if (layout == Layout.INDENTED && hasChildren.get(last)) {
                 newline(last);
@@ -430,6 +551,7 @@ public final class MwsXmlWriter implements AutoCloseable {
     }
 
     private void beforeChild() throws XMLStreamException {
+        attributesAllowed = false;
         int last = open.size() - 1;
         hasChildren.set(last, Boolean.TRUE);
         if (layout == Layout.INDENTED) {

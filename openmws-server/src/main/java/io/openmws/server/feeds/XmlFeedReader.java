@@ -1,0 +1,480 @@
+package io.openmws.server.feeds;
+
+import io.openmws.protocol.xml.SafeXml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Reads an XML feed ({@code AmazonEnvelope}, ../shared/spec/mws-data-apis.md §2) one {@code Message} at a
+ * time with StAX, holding only the message being read.
+ *
+ * <p>The envelope ({@code Header} with {@code DocumentVersion} and {@code MerchantIdentifier}, then
+ * {@code MessageType}, optional {@code PurgeAndReplace} and {@code EffectiveDate}) is read on the first
+ * call to {@link #next()}; its values are available from the accessors after that call.
+ *
+ * <p>What ends the file ({@link FeedFormatException}): XML that is not well-formed or breaks off, a DTD
+ * ({@code DOCTYPE}: refused before any entity is declared, so nothing is expanded, fetched or opened),
+ * element nesting deeper than {@value #MAX_DEPTH} ({@value #XML_FATAL}); an envelope of the wrong shape,
+ * a {@code MessageType} other than the feed type's, a {@code Message} without a positive numeric
+ * {@code MessageID} ({@value #XML_SCHEMA}). What marks one message only ({@link FeedRecord#problems()}):
+ * a payload element other than the {@code MessageType}, an unknown {@code OperationType}, a value longer
+ * than {@value #MAX_TEXT} characters, more than {@value #MAX_VALUES} values or {@value #MAX_MESSAGE_CHARS}
+ * characters in one message (the excess is not kept).
+ */
+public final class XmlFeedReader implements FeedReader {
+
+    /** ResultMessageCode for XML that cannot be parsed (§2.7). */
+    public static final int XML_FATAL = 5001;
+    /** ResultMessageCode for well-formed XML of the wrong shape (§2.7). */
+    public static final int XML_SCHEMA = 5000;
+    /** Longest value (element text or attribute) kept, in characters. */
+    public static final int MAX_TEXT = 64 * 1024;
+    /** Deepest element nesting accepted, counting {@code AmazonEnvelope} as 1. */
+    public static final int MAX_DEPTH = 32;
+    /** Most values kept for one message. */
+    public static final int MAX_VALUES = 10_000;
+    /** Most characters kept for one message, all values together. */
+    public static final int MAX_MESSAGE_CHARS = 4 * 1024 * 1024;
+    /** Most attributes on one element; more stops the parser. */
+    static final int MAX_ATTRIBUTES = 64;
+
+    private static final Set<String> OPERATION_TYPES = Set.of("Update", "Delete", "PartialUpdate");
+
+    private final InputStream body;
+    private final String expectedMessageType;
+    private XMLStreamReader xml;
+    private int depth;
+    private boolean failed;
+    private boolean finished;
+    /** The header phase left the reader on an event {@link #next()} must look at first. */
+    private boolean pending;
+    private int messagesRead;
+
+    private String documentVersion;
+    private String merchantIdentifier;
+    private String messageType;
+    private boolean purgeAndReplace;
+
+    /**
+     * @param body                the feed's bytes (the encoding comes from the XML declaration or BOM);
+     *                            closed by {@link #close()}
+     * @param expectedMessageType the {@code MessageType} the feed type requires (e.g. {@code Product}),
+     *                            or null to accept any
+     */
+    public XmlFeedReader(InputStream body, String expectedMessageType) {
+        this.body = Objects.requireNonNull(body, "body");
+        this.expectedMessageType = expectedMessageType;
+    }
+
+    /** The {@code MessageType} each XML feed type carries; empty for a flat-file or unknown type. */
+    public static java.util.Optional<String> messageTypeOf(String feedType) {
+        if (feedType == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(switch (feedType) {
+            case "_POST_PRODUCT_DATA_" -> "Product";
+            case "_POST_PRODUCT_PRICING_DATA_" -> "Price";
+            case "_POST_INVENTORY_AVAILABILITY_DATA_" -> "Inventory";
+            case "_POST_PRODUCT_RELATIONSHIP_DATA_" -> "Relationship";
+            case "_POST_PRODUCT_IMAGE_DATA_" -> "ProductImage";
+            case "_POST_PRODUCT_OVERRIDES_DATA_" -> "Override";
+            case "_POST_ORDER_ACKNOWLEDGEMENT_DATA_" -> "OrderAcknowledgement";
+            case "_POST_ORDER_FULFILLMENT_DATA_" -> "OrderFulfillment";
+            case "_POST_PAYMENT_ADJUSTMENT_DATA_" -> "OrderAdjustment";
+            default -> null;
+        });
+    }
+
+    /** The header's {@code DocumentVersion}; null before the first {@link #next()}. */
+    public String documentVersion() {
+        return documentVersion;
+    }
+
+    /** The header's {@code MerchantIdentifier}; null before the first {@link #next()}. */
+    public String merchantIdentifier() {
+        return merchantIdentifier;
+    }
+
+    /** The envelope's {@code MessageType}; null before the first {@link #next()}. */
+    public String messageType() {
+        return messageType;
+    }
+
+    /** Whether the envelope says {@code <PurgeAndReplace>true</PurgeAndReplace>}. */
+    public boolean purgeAndReplace() {
+        return purgeAndReplace;
+    }
+
+    @Override
+    public FeedRecord next() throws IOException, FeedFormatException {
+        if (failed) {
+            throw new IllegalStateException("This feed could not be read further; its FeedFormatException was thrown before.");
+        }
+        if (finished) {
+            return null;
+        }
+        try {
+            if (xml == null) {
+                open();
+                readEnvelopeStart();
+            }
+            int event = pending ? xml.getEventType() : structural();
+            pending = false;
+            if (event == XMLStreamConstants.START_ELEMENT && "Message".equals(xml.getLocalName())) {
+                return readMessage();
+            }
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                // </AmazonEnvelope>: anything after it but comments and whitespace is a fatal error.
+                while (xml.next() != XMLStreamConstants.END_DOCUMENT) {
+                    if (xml.getEventType() == XMLStreamConstants.DTD) {
+                        throw fatal("A DOCTYPE is not allowed in a feed");
+                    }
+                }
+                finished = true;
+                return null;
+            }
+            throw schema("Unexpected <" + xml.getLocalName() + "> in <AmazonEnvelope>: after the header only"
+                    + " <Message> elements may follow");
+        } catch (XMLStreamException e) {
+            failed = true;
+            Location where = e.getLocation();
+            String at = where == null ? "" : " at line " + where.getLineNumber() + ", column " + where.getColumnNumber();
+            throw new FeedFormatException(XML_FATAL, "XML parsing error" + at + ": " + cleanMessage(e));
+        } catch (FeedFormatException e) {
+            failed = true;
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (xml != null) {
+                xml.close();
+            }
+        } catch (XMLStreamException e) {
+            // The parser holds nothing that outlives the stream closed below.
+        } finally {
+            body.close();
+        }
+    }
+
+    private void open() throws XMLStreamException {
+        XMLInputFactory factory = SafeXml.inputFactory();
+        factory.setProperty("jdk.xml.elementAttributeLimit", String.valueOf(MAX_ATTRIBUTES));
+        factory.setProperty("jdk.xml.maxElementDepth", String.valueOf(MAX_DEPTH + 1));
+        xml = factory.createXMLStreamReader(body);
+    }
+
+    private void readEnvelopeStart() throws XMLStreamException, FeedFormatException {
+        if (structural() != XMLStreamConstants.START_ELEMENT || !"AmazonEnvelope".equals(xml.getLocalName())) {
+            throw schema("The root element must be <AmazonEnvelope>, not <" + xml.getLocalName() + ">");
+        }
+        if (structural() != XMLStreamConstants.START_ELEMENT || !"Header".equals(xml.getLocalName())) {
+            throw schema("<AmazonEnvelope> must start with <Header>");
+        }
+        while (structural() == XMLStreamConstants.START_ELEMENT) {
+            String name = xml.getLocalName();
+            String text = leafText(name);
+            switch (name) {
+                case "DocumentVersion" -> documentVersion = text;
+                case "MerchantIdentifier" -> merchantIdentifier = text;
+                default -> throw schema("Unexpected <" + name + "> in <Header>: it holds <DocumentVersion>"
+                        + " and <MerchantIdentifier>");
+            }
+        }
+        if (documentVersion == null || !documentVersion.matches("\\d{1,2}\\.\\d{1,2}")) {
+            throw schema("<Header> needs a <DocumentVersion> such as 1.01");
+        }
+        if (merchantIdentifier == null || merchantIdentifier.isEmpty()) {
+            throw schema("<Header> needs a <MerchantIdentifier> (your seller id)");
+        }
+        if (structural() != XMLStreamConstants.START_ELEMENT || !"MessageType".equals(xml.getLocalName())) {
+            throw schema("<Header> must be followed by <MessageType>");
+        }
+        messageType = leafText("MessageType");
+        if (expectedMessageType != null && !expectedMessageType.equals(messageType)) {
+            throw schema("<MessageType> is '" + messageType + "', but this feed type carries '"
+                    + expectedMessageType + "' messages");
+        }
+        int event = structural();
+        if (event == XMLStreamConstants.START_ELEMENT && "PurgeAndReplace".equals(xml.getLocalName())) {
+            String value = leafText("PurgeAndReplace");
+            if (!value.equals("true") && !value.equals("false")) {
+                throw schema("<PurgeAndReplace> must be true or false, not '" + value + "'");
+            }
+            purgeAndReplace = value.equals("true");
+            event = structural();
+        }
+        if (event == XMLStreamConstants.START_ELEMENT && "EffectiveDate".equals(xml.getLocalName())) {
+            leafText("EffectiveDate");
+            event = structural();
+        }
+        pending = true;
+    }
+
+    private FeedRecord readMessage() throws XMLStreamException, FeedFormatException {
+        messagesRead++;
+        Long messageId = null;
+        String operationType = "Update";
+        List<String> problems = new ArrayList<>();
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        String payload = null;
+        while (structural() == XMLStreamConstants.START_ELEMENT) {
+            String name = xml.getLocalName();
+            switch (name) {
+                case "MessageID" -> messageId = parseMessageId(leafText(name));
+                case "OperationType" -> {
+                    operationType = leafText(name);
+                    if (!OPERATION_TYPES.contains(operationType)) {
+                        problems.add("OperationType '" + operationType + "' is not one of Update, Delete, PartialUpdate");
+                    }
+                }
+                default -> {
+                    if (payload != null) {
+                        problems.add("The message holds <" + name + "> after its <" + payload
+                                + ">; a message carries exactly one payload element");
+                        new PayloadReader(new LinkedHashMap<>(), new ArrayList<>()).read(name);
+                    } else {
+                        payload = name;
+                        if (messageType != null && !messageType.equals(name)) {
+                            problems.add("The message carries <" + name + ">, but the MessageType is "
+                                    + messageType);
+                        }
+                        new PayloadReader(fields, problems).read(name);
+                    }
+                }
+            }
+        }
+        // On </Message>.
+        if (messageId == null) {
+            throw schema("Message number " + messagesRead + " in the file has no <MessageID>");
+        }
+        if (payload == null) {
+            problems.add("The message has no <" + (messageType == null ? "payload" : messageType) + "> element");
+        }
+        return new FeedRecord(messageId, operationType, fields, problems);
+    }
+
+    private Long parseMessageId(String text) throws FeedFormatException {
+        if (!text.matches("[0-9]{1,18}") || Long.parseLong(text) == 0) {
+            throw schema("MessageID '" + abbreviate(text) + "' in message number " + messagesRead
+                    + " is not a positive whole number");
+        }
+        return Long.parseLong(text);
+    }
+
+    /** Collects one payload element's leaves by dotted path, within the limits. */
+    private final class PayloadReader {
+        private final Map<String, List<String>> fields;
+        private final List<String> problems;
+        private int values;
+        private long chars;
+        private boolean overflowReported;
+
+        PayloadReader(Map<String, List<String>> fields, List<String> problems) {
+            this.fields = fields;
+            this.problems = problems;
+        }
+
+        /** Reads the element the parser stands on (its start tag) to its end tag. */
+        void read(String payloadName) throws XMLStreamException, FeedFormatException {
+            attributes("");
+            int base = depth;
+            List<String> path = new ArrayList<>();
+            StringBuilder text = new StringBuilder();
+            boolean textTooLong = false;
+            boolean hasChild = false;
+            // Per open element below the payload: whether it has child elements.
+            List<Boolean> children = new ArrayList<>();
+            while (true) {
+                int event = xml.next();
+                switch (event) {
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        enter();
+                        if (!children.isEmpty()) {
+                            children.set(children.size() - 1, Boolean.TRUE);
+                        }
+                        path.add(xml.getLocalName());
+                        children.add(Boolean.FALSE);
+                        text.setLength(0);
+                        textTooLong = false;
+                        attributes(String.join(".", path));
+                    }
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                        if (!textTooLong) {
+                            int room = MAX_TEXT - text.length();
+                            int length = xml.getTextLength();
+                            if (length > room) {
+                                textTooLong = true;
+                                text.setLength(0);
+                            } else {
+                                text.append(xml.getTextCharacters(), xml.getTextStart(), length);
+                            }
+                        }
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        depth--;
+                        if (depth < base) {
+                            if (!hasChild && path.isEmpty() && !text.isEmpty() && !text.toString().isBlank()) {
+                                problems.add("<" + payloadName + "> holds text; its values belong in child elements");
+                            }
+                            return;
+                        }
+                        String dotted = String.join(".", path);
+                        boolean leaf = !children.remove(children.size() - 1);
+                        if (leaf) {
+                            if (textTooLong) {
+                                problems.add("The value of " + dotted + " is longer than " + MAX_TEXT
+                                        + " characters and was not read");
+                            } else {
+                                add(dotted, text.toString().strip());
+                            }
+                        }
+                        path.remove(path.size() - 1);
+                        hasChild = true;
+                        text.setLength(0);
+                        textTooLong = false;
+                    }
+                    case XMLStreamConstants.DTD -> throw fatal("A DOCTYPE is not allowed in a feed");
+                    case XMLStreamConstants.ENTITY_REFERENCE ->
+                            throw fatal("Entity references are not allowed in a feed");
+                    case XMLStreamConstants.END_DOCUMENT -> throw fatal("The document ends inside <" + payloadName + ">");
+                    default -> {
+                        // comments and processing instructions carry no value
+                    }
+                }
+            }
+        }
+
+        private void attributes(String path) {
+            for (int i = 0; i < xml.getAttributeCount(); i++) {
+                String value = xml.getAttributeValue(i);
+                String name = path + "@" + xml.getAttributeLocalName(i);
+                if (value.length() > MAX_TEXT) {
+                    problems.add("The value of " + name + " is longer than " + MAX_TEXT + " characters and was not read");
+                } else {
+                    add(name, value.strip());
+                }
+            }
+        }
+
+        private void add(String path, String value) {
+            if (values >= MAX_VALUES || chars + value.length() > MAX_MESSAGE_CHARS) {
+                if (!overflowReported) {
+                    overflowReported = true;
+                    problems.add("The message holds more than " + MAX_VALUES + " values or "
+                            + MAX_MESSAGE_CHARS + " characters; the rest was not read");
+                }
+                return;
+            }
+            values++;
+            chars += value.length();
+            fields.computeIfAbsent(path, k -> new ArrayList<>(1)).add(value);
+        }
+    }
+
+    /**
+     * Moves to the next start or end tag, skipping whitespace, comments and processing instructions.
+     * Keeps {@link #depth}: the depth of the element started, or of the parent of the one ended. Text
+     * between structural elements is a schema error.
+     */
+    private int structural() throws XMLStreamException, FeedFormatException {
+        while (true) {
+            int event = xml.next();
+            switch (event) {
+                case XMLStreamConstants.START_ELEMENT -> {
+                    enter();
+                    return event;
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    depth--;
+                    return event;
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (!xml.isWhiteSpace()) {
+                        throw schema("Text '" + abbreviate(xml.getText().strip()) + "' where only elements may stand");
+                    }
+                }
+                case XMLStreamConstants.DTD -> throw fatal("A DOCTYPE is not allowed in a feed");
+                case XMLStreamConstants.ENTITY_REFERENCE -> throw fatal("Entity references are not allowed in a feed");
+                case XMLStreamConstants.END_DOCUMENT -> throw fatal("The document ends before </AmazonEnvelope>");
+                default -> {
+                    // comments, processing instructions
+                }
+            }
+        }
+    }
+
+    /** The text of a leaf element the parser stands on (start tag), leaving it on the end tag. */
+    private String leafText(String name) throws XMLStreamException, FeedFormatException {
+        StringBuilder text = new StringBuilder();
+        while (true) {
+            int event = xml.next();
+            switch (event) {
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (text.length() + xml.getTextLength() > MAX_TEXT) {
+                        throw schema("<" + name + "> is longer than " + MAX_TEXT + " characters");
+                    }
+                    text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                }
+                case XMLStreamConstants.START_ELEMENT -> throw schema("<" + name + "> must hold text, not <"
+                        + xml.getLocalName() + ">");
+                case XMLStreamConstants.END_ELEMENT -> {
+                    depth--;
+                    return text.toString().strip();
+                }
+                case XMLStreamConstants.DTD -> throw fatal("A DOCTYPE is not allowed in a feed");
+                case XMLStreamConstants.ENTITY_REFERENCE -> throw fatal("Entity references are not allowed in a feed");
+                case XMLStreamConstants.END_DOCUMENT -> throw fatal("The document ends inside <" + name + ">");
+                default -> {
+                    // comments, processing instructions
+                }
+            }
+        }
+    }
+
+    private void enter() throws FeedFormatException {
+        depth++;
+        if (depth > MAX_DEPTH) {
+            throw fatal("Elements are nested deeper than " + MAX_DEPTH + " levels");
+        }
+    }
+
+    private FeedFormatException fatal(String message) {
+        return new FeedFormatException(XML_FATAL, "XML parsing error" + where() + ": " + message);
+    }
+
+    private FeedFormatException schema(String message) {
+        return new FeedFormatException(XML_SCHEMA, message + where());
+    }
+
+    private String where() {
+        Location location = xml == null ? null : xml.getLocation();
+        return location == null || location.getLineNumber() < 0 ? ""
+                : " (line " + location.getLineNumber() + ", column " + location.getColumnNumber() + ")";
+    }
+
+    private static String cleanMessage(XMLStreamException e) {
+        String message = e.getMessage() == null ? "the document is not well-formed XML" : e.getMessage();
+        // The JDK prefixes "ParseError at [row,col]:[l,c]\nMessage: "; the location is reported separately.
+        int cut = message.indexOf("Message: ");
+        return (cut >= 0 ? message.substring(cut + "Message: ".length()) : message).strip();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+}
