@@ -70,6 +70,12 @@ public final class FeedsApi {
     /** The longest wait between two polls: GetFeedSubmissionList's restore rate (one call per 45 s, 80 an hour). */
     static final Duration LONGEST_POLL = Duration.ofSeconds(45);
 
+    /**
+     * Below this many calls left in the hour ({@code x-mws-quota-remaining}), {@link #awaitResult} spreads the
+     * rest until {@code x-mws-quota-resetsOn}, leaving the quota to other calls rather than using it up.
+     */
+    static final int QUOTA_RESERVE = 10;
+
     private final CallExecutor executor;
 
     FeedsApi(CallExecutor executor) {
@@ -371,8 +377,8 @@ public final class FeedsApi {
      * Waits until the feed is processed, then downloads and parses its processing report. Polls
      * {@code GetFeedSubmissionList} for this one id, first after 1 second and then at doubling intervals up
      * to 45 seconds (the operation's restore rate), slower still when the answers' {@code x-mws-quota-remaining}
-     * says the hourly quota would not last until {@code x-mws-quota-resetsOn}; every call is also paced by the
-     * client's {@link Throttling}.
+     * says fewer than 10 calls are left this hour (the rest are then spread until {@code x-mws-quota-resetsOn});
+     * every call is also paced by the client's {@link Throttling}.
      *
      * @param seller the seller
      * @param feedSubmissionId the submission
@@ -485,11 +491,12 @@ public final class FeedsApi {
         }
 
         /**
-         * The wait that spreads the calls left over the rest of the hour; the whole rest when none is left.
-         * Empty without both headers; never more than an hour.
+         * When fewer than {@link #QUOTA_RESERVE} calls are left this hour: the wait that spreads them over the
+         * rest of the hour, the whole rest when none is left. Empty otherwise, or without both headers; never
+         * more than an hour.
          */
         Optional<Duration> spread(Instant now) {
-            if (remaining.isEmpty() || resetsOn.isEmpty()) {
+            if (remaining.isEmpty() || resetsOn.isEmpty() || remaining.getAsDouble() >= QUOTA_RESERVE) {
                 return Optional.empty();
             }
             Duration rest = Duration.between(now, resetsOn.get());

@@ -377,6 +377,25 @@ class FeedsApiRequestsTest {
     }
 
     @Test
+    void awaitResultWaitsForTheQuotaResetWhenTheHourlyQuotaIsUsedUp() throws Exception {
+        String report = "Feed Processing Summary:\n\tNumber of records processed\t\t1\n\tNumber of records successful\t\t1\n";
+        Instant resetsOn = Instant.now().plusMillis(2500);
+        try (StubEndpoint stub = new StubEndpoint(
+                StubEndpoint.Answer.xml(200, list("GetFeedSubmissionList", null, info("8", "_IN_PROGRESS_", "")),
+                        Map.of("x-mws-quota-max", "80.0", "x-mws-quota-remaining", "0.0",
+                                "x-mws-quota-resetsOn", io.openmws.protocol.time.Timestamps.format(resetsOn))),
+                StubEndpoint.Answer.xml(200, list("GetFeedSubmissionList", null, info("8", "_DONE_", "")), Map.of()),
+                StubEndpoint.Answer.xml(200, report, Map.of("Content-MD5", md5(report.getBytes(StandardCharsets.UTF_8)))))) {
+
+            ProcessingReport parsed = client(stub.uri()).build().feeds().awaitResult(SELLER, "8", Duration.ofMinutes(1));
+
+            assertThat(parsed.messagesSuccessful()).isEqualTo(1);
+            assertThat(Instant.now()).as("the second poll waited for the reset, not 1 s").isAfterOrEqualTo(resetsOn);
+            assertThat(stub.received()).hasSize(3);
+        }
+    }
+
+    @Test
     void awaitResultGivesUpWhenTheTimeIsUpAndReportsCancelledFeeds() throws Exception {
         try (StubEndpoint slow = new StubEndpoint(StubEndpoint.Answer.xml(200,
                 list("GetFeedSubmissionList", null, info("5", "_IN_PROGRESS_", "")), Map.of()))) {

@@ -218,7 +218,8 @@ public final class CallExecutor {
             response = config.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
             outcome.error = MwsException.builder().kind(MwsException.Kind.COMMUNICATION).attempts(attempt)
-                    .message("No answer from " + config.endpoint().base() + " within " + config.requestTimeout().toSeconds()
+                    .message("No answer from " + config.endpoint().base() + " within "
+                            + request.timeout().orElse(config.requestTimeout()).toSeconds()
                             + " seconds; raise the request timeout or check the endpoint").cause(e).build();
             return outcome;
         } catch (IOException e) {
