@@ -1,6 +1,8 @@
 package io.openmws.server.catalog;
 
 import io.openmws.server.support.SqlTime;
+import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,16 +33,56 @@ class CatalogRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private volatile Boolean postgres;
 
     CatalogRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
     }
 
+    private boolean postgres() {
+        Boolean p = postgres;
+        if (p == null) {
+            p = Boolean.TRUE.equals(batch.execute((Connection c) ->
+                    c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
+            postgres = p;
+        }
+        return p;
+    }
+
+    /**
+     * PostgreSQL, for the rest of the transaction: join a batch to the listings row by row through their
+     * keys, never by hashing or sorting the seller's whole inventory (which the planner may choose for a
+     * table it has no statistics of yet, right after a bulk load).
+     */
+    private void withNestedLoops() {
+        jdbc.sql("SET LOCAL enable_hashjoin = off").update();
+        jdbc.sql("SET LOCAL enable_mergejoin = off").update();
+    }
+
     /** The seller's listings of these SKUs in these marketplaces, by {@link #key}. */
     Map<String, ListingRow> listings(long accountId, Collection<String> marketplaceIds, Collection<String> skus) {
         Map<String, ListingRow> rows = new HashMap<>(skus.size() * 2);
         if (skus.isEmpty()) {
+            return rows;
+        }
+        if (postgres()) {
+            // Each SKU through the (account, marketplace, SKU) key: with an IN list and no statistics the
+            // planner reads the seller's whole marketplace for every batch. Arrays go as one parameter each.
+            withNestedLoops();
+            batch.query("SELECT " + LISTING_COLUMNS.replaceAll("(\\w+)", "l.$1") + " " + """
+                             FROM unnest(CAST(? AS varchar[])) AS k(sku)
+                             CROSS JOIN unnest(CAST(? AS varchar[])) AS m(id)
+                             JOIN listing l ON l.account_id = ? AND l.marketplace_id = m.id AND l.sku = k.sku""",
+                    ps -> {
+                        ps.setArray(1, ps.getConnection().createArrayOf("varchar", skus.toArray()));
+                        ps.setArray(2, ps.getConnection().createArrayOf("varchar", marketplaceIds.toArray()));
+                        ps.setLong(3, accountId);
+                    },
+                    (ResultSet rs) -> {
+                        ListingRow r = row(rs);
+                        rows.put(key(r.marketplaceId, r.sku), r);
+                    });
             return rows;
         }
         jdbc.sql("SELECT " + LISTING_COLUMNS + " FROM listing"
@@ -136,7 +179,9 @@ class CatalogRepository {
                         ps.setLong(2, accountId);
                     });
         }
-        if (!updates.isEmpty()) {
+        if (!updates.isEmpty() && postgres()) {
+            updateAtOnce(accountId, updates);
+        } else if (!updates.isEmpty()) {
             batch.batchUpdate("""
                     UPDATE listing SET asin = ?, product_id_type = ?, product_id = ?, title = ?, brand = ?,
                         manufacturer = ?, description = ?, bullet_points = ?, product_tax_code = ?, condition_type = ?,
@@ -163,6 +208,88 @@ class CatalogRepository {
                         ps.setString(i, r.sku);
                     });
         }
+    }
+
+    /**
+     * PostgreSQL: every changed row of a batch in one UPDATE over arrays, one statement instead of one
+     * per row (the bulk path of price and quantity files).
+     */
+    private void updateAtOnce(long accountId, List<ListingRow> rows) {
+        withNestedLoops();
+        int n = rows.size();
+        Long[] ids = new Long[n];
+        String[][] text = new String[12][n];
+        BigDecimal[] price = new BigDecimal[n];
+        BigDecimal[] salePrice = new BigDecimal[n];
+        String[][] times = new String[4][n];
+        Integer[] quantity = new Integer[n];
+        Integer[] latency = new Integer[n];
+        String[] status = new String[n];
+        Long[] feed = new Long[n];
+        for (int i = 0; i < n; i++) {
+            ListingRow r = rows.get(i);
+            ids[i] = r.id;
+            text[0][i] = r.asin;
+            text[1][i] = r.productIdType;
+            text[2][i] = r.productId;
+            text[3][i] = r.title;
+            text[4][i] = r.brand;
+            text[5][i] = r.manufacturer;
+            text[6][i] = r.description;
+            text[7][i] = r.bulletPoints;
+            text[8][i] = r.productTaxCode;
+            text[9][i] = r.conditionType;
+            text[10][i] = r.conditionNote;
+            text[11][i] = r.currency;
+            price[i] = r.price;
+            salePrice[i] = r.salePrice;
+            times[0][i] = r.saleStart == null ? null : r.saleStart.toString();
+            times[1][i] = r.saleEnd == null ? null : r.saleEnd.toString();
+            times[2][i] = r.createdAt.toString();
+            times[3][i] = r.updatedAt.toString();
+            quantity[i] = r.quantity;
+            latency[i] = r.fulfillmentLatency;
+            status[i] = r.status;
+            feed[i] = r.lastFeedRef;
+        }
+        batch.update("""
+                UPDATE listing AS l SET asin = v.asin, product_id_type = v.product_id_type, product_id = v.product_id,
+                    title = v.title, brand = v.brand, manufacturer = v.manufacturer, description = v.description,
+                    bullet_points = v.bullet_points, product_tax_code = v.product_tax_code,
+                    condition_type = v.condition_type, condition_note = v.condition_note, currency = v.currency,
+                    price = v.price, sale_price = v.sale_price, sale_start = v.sale_start, sale_end = v.sale_end,
+                    quantity = v.quantity, fulfillment_latency = v.fulfillment_latency, status = v.status,
+                    last_feed_ref = v.last_feed_ref, created_at = v.created_at, updated_at = v.updated_at
+                  FROM unnest(CAST(? AS int8[]), CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]),
+                              CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]),
+                              CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]),
+                              CAST(? AS varchar[]), CAST(? AS numeric[]), CAST(? AS numeric[]),
+                              CAST(? AS timestamptz[]), CAST(? AS timestamptz[]), CAST(? AS int4[]), CAST(? AS int4[]),
+                              CAST(? AS varchar[]), CAST(? AS int8[]), CAST(? AS timestamptz[]),
+                              CAST(? AS timestamptz[]))
+                       AS v(id, asin, product_id_type, product_id, title, brand, manufacturer, description,
+                            bullet_points, product_tax_code, condition_type, condition_note, currency, price,
+                            sale_price, sale_start, sale_end, quantity, fulfillment_latency, status, last_feed_ref,
+                            created_at, updated_at)
+                 WHERE l.id = v.id AND l.account_id = ?""", ps -> {
+            Connection c = ps.getConnection();
+            int i = 1;
+            ps.setArray(i++, c.createArrayOf("int8", ids));
+            for (String[] column : text) {
+                ps.setArray(i++, c.createArrayOf("varchar", column));
+            }
+            ps.setArray(i++, c.createArrayOf("numeric", price));
+            ps.setArray(i++, c.createArrayOf("numeric", salePrice));
+            ps.setArray(i++, c.createArrayOf("varchar", times[0]));
+            ps.setArray(i++, c.createArrayOf("varchar", times[1]));
+            ps.setArray(i++, c.createArrayOf("int4", quantity));
+            ps.setArray(i++, c.createArrayOf("int4", latency));
+            ps.setArray(i++, c.createArrayOf("varchar", status));
+            ps.setArray(i++, c.createArrayOf("int8", feed));
+            ps.setArray(i++, c.createArrayOf("varchar", times[2]));
+            ps.setArray(i++, c.createArrayOf("varchar", times[3]));
+            ps.setLong(i, accountId);
+        });
     }
 
     private static int bindMutable(java.sql.PreparedStatement ps, ListingRow r) throws SQLException {

@@ -128,7 +128,11 @@ class FeedProcessing {
                 }
             }
         }
+        long reportStart = System.nanoTime();
         finish(feed, progress.summary());
+        log.info("Feed submission {} done: {} messages; this run read for {} ms, applied for {} ms, wrote the report"
+                        + " in {} ms", feed.feedSubmissionId(), progress.processed, progress.readNanos / 1_000_000,
+                progress.applyNanos / 1_000_000, (System.nanoTime() - reportStart) / 1_000_000);
         return true;
     }
 
@@ -151,6 +155,7 @@ class FeedProcessing {
         while (true) {
             FeedFormatException failure = null;
             records.clear();
+            long readStart = System.nanoTime();
             try {
                 while (records.size() < batchSize) {
                     FeedRecord r = reader.next();
@@ -163,8 +168,11 @@ class FeedProcessing {
                 failure = e;
             }
             boolean last = failure != null || records.size() < batchSize;
+            progress.readNanos += System.nanoTime() - readStart;
             if (!records.isEmpty() || failure != null) {
+                long applyStart = System.nanoTime();
                 commit(feed, progress, records, failure);
+                progress.applyNanos += System.nanoTime() - applyStart;
             }
             if (failure != null) {
                 return Read.FILE_FAILED;
@@ -296,6 +304,8 @@ class FeedProcessing {
         long withError;
         long withWarning;
         long seq;
+        long readNanos;
+        long applyNanos;
         private ProcessingSummary pending;
         private long pendingResults;
 
