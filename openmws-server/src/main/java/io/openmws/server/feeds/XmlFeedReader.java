@@ -12,10 +12,12 @@ import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -34,7 +36,8 @@ import javax.xml.stream.XMLStreamReader;
  * <p>What ends the file ({@link FeedFormatException}): XML that is not well-formed or breaks off, a DTD
  * ({@code DOCTYPE}: refused before any entity is declared, so nothing is expanded, fetched or opened),
  * element nesting deeper than {@value #MAX_DEPTH}, a single tag, comment, CDATA section or processing
- * instruction longer than {@value #MAX_MARKUP} ({@value #XML_FATAL}); an envelope of the wrong shape,
+ * instruction longer than {@value #MAX_MARKUP}, more than {@value #MAX_NAMES} distinct names
+ * ({@value #XML_FATAL}); an envelope of the wrong shape,
  * a {@code MessageType} other than the feed type's, a {@code Message} without a positive numeric
  * {@code MessageID} ({@value #XML_SCHEMA}). What marks one message only ({@link FeedRecord#problems()}):
  * a payload element other than the {@code MessageType}, an unknown {@code OperationType}, a value longer
@@ -57,6 +60,8 @@ public final class XmlFeedReader implements FeedReader {
     public static final int MAX_MESSAGE_CHARS = 4 * 1024 * 1024;
     /** Most attributes on one element; more stops the parser. */
     static final int MAX_ATTRIBUTES = 64;
+    /** Most distinct element, attribute, prefix, namespace and instruction names in one feed. */
+    public static final int MAX_NAMES = 20_000;
     /** Longest single tag, comment, CDATA section or processing instruction, in characters (or bytes). */
     public static final int MAX_MARKUP = 1024 * 1024;
 
@@ -71,6 +76,8 @@ public final class XmlFeedReader implements FeedReader {
     /** The header phase left the reader on an event {@link #next()} must look at first. */
     private boolean pending;
     private int messagesRead;
+    /** Every distinct name seen; bounded by {@link #MAX_NAMES}. */
+    private final Set<String> names = new HashSet<>();
 
     private String documentVersion;
     private String merchantIdentifier;
@@ -89,11 +96,11 @@ public final class XmlFeedReader implements FeedReader {
     }
 
     /** The {@code MessageType} each XML feed type carries; empty for a flat-file or unknown type. */
-    public static java.util.Optional<String> messageTypeOf(String feedType) {
+    public static Optional<String> messageTypeOf(String feedType) {
         if (feedType == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.ofNullable(switch (feedType) {
+        return Optional.ofNullable(switch (feedType) {
             case "_POST_PRODUCT_DATA_" -> "Product";
             case "_POST_PRODUCT_PRICING_DATA_" -> "Price";
             case "_POST_INVENTORY_AVAILABILITY_DATA_" -> "Inventory";
@@ -150,6 +157,9 @@ public final class XmlFeedReader implements FeedReader {
                 while (xml.next() != XMLStreamConstants.END_DOCUMENT) {
                     if (xml.getEventType() == XMLStreamConstants.DTD) {
                         throw fatal("A DOCTYPE is not allowed in a feed");
+                    }
+                    if (xml.getEventType() == XMLStreamConstants.PROCESSING_INSTRUCTION) {
+                        name(xml.getPITarget());
                     }
                 }
                 finished = true;
@@ -396,6 +406,7 @@ public final class XmlFeedReader implements FeedReader {
                     case XMLStreamConstants.ENTITY_REFERENCE ->
                             throw fatal("Entity references are not allowed in a feed");
                     case XMLStreamConstants.END_DOCUMENT -> throw fatal("The document ends inside <" + payloadName + ">");
+                    case XMLStreamConstants.PROCESSING_INSTRUCTION -> name(xml.getPITarget());
                     default -> {
                         // comments and processing instructions carry no value
                     }
@@ -455,8 +466,9 @@ public final class XmlFeedReader implements FeedReader {
                 case XMLStreamConstants.DTD -> throw fatal("A DOCTYPE is not allowed in a feed");
                 case XMLStreamConstants.ENTITY_REFERENCE -> throw fatal("Entity references are not allowed in a feed");
                 case XMLStreamConstants.END_DOCUMENT -> throw fatal("The document ends before </AmazonEnvelope>");
+                case XMLStreamConstants.PROCESSING_INSTRUCTION -> name(xml.getPITarget());
                 default -> {
-                    // comments, processing instructions
+                    // comments
                 }
             }
         }
@@ -483,6 +495,7 @@ public final class XmlFeedReader implements FeedReader {
                 case XMLStreamConstants.DTD -> throw fatal("A DOCTYPE is not allowed in a feed");
                 case XMLStreamConstants.ENTITY_REFERENCE -> throw fatal("Entity references are not allowed in a feed");
                 case XMLStreamConstants.END_DOCUMENT -> throw fatal("The document ends inside <" + name + ">");
+                case XMLStreamConstants.PROCESSING_INSTRUCTION -> name(xml.getPITarget());
                 default -> {
                     // comments, processing instructions
                 }
@@ -494,6 +507,28 @@ public final class XmlFeedReader implements FeedReader {
         depth++;
         if (depth > MAX_DEPTH) {
             throw fatal("Elements are nested deeper than " + MAX_DEPTH + " levels");
+        }
+        name(xml.getLocalName());
+        name(xml.getPrefix());
+        name(xml.getNamespaceURI());
+        for (int i = 0; i < xml.getAttributeCount(); i++) {
+            name(xml.getAttributeLocalName(i));
+            name(xml.getAttributePrefix(i));
+            name(xml.getAttributeNamespace(i));
+        }
+        for (int i = 0; i < xml.getNamespaceCount(); i++) {
+            name(xml.getNamespacePrefix(i));
+            name(xml.getNamespaceURI(i));
+        }
+    }
+
+    /**
+     * Counts a name the parser keeps for the rest of the document (its symbol table never forgets one):
+     * a feed of endless distinct names would otherwise fill the heap.
+     */
+    private void name(String name) throws FeedFormatException {
+        if (name != null && !name.isEmpty() && names.add(name) && names.size() > MAX_NAMES) {
+            throw fatal("The feed uses more than " + MAX_NAMES + " distinct element, attribute and namespace names");
         }
     }
 
