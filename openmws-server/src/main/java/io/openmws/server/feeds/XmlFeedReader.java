@@ -3,22 +3,26 @@ package io.openmws.server.feeds;
 import io.openmws.protocol.xml.SafeXml;
 
 import java.io.BufferedReader;
-import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -65,6 +69,10 @@ public final class XmlFeedReader implements FeedReader {
     /** Longest single tag, comment, CDATA section or processing instruction, in characters (or bytes). */
     public static final int MAX_MARKUP = 1024 * 1024;
 
+    /** How many bytes are looked at for a byte-order mark and the XML declaration. */
+    private static final int DECLARATION_SNIFF = 256;
+    private static final Pattern ENCODING = Pattern.compile("\\sencoding\\s*=\\s*([\"'])([A-Za-z][A-Za-z0-9._:-]*)\\1");
+
     private static final Set<String> OPERATION_TYPES = Set.of("Update", "Delete", "PartialUpdate");
 
     private final InputStream body;
@@ -83,6 +91,7 @@ public final class XmlFeedReader implements FeedReader {
     private String merchantIdentifier;
     private String messageType;
     private boolean purgeAndReplace;
+    private Charset encoding;
 
     /**
      * @param body                the feed's bytes (the encoding comes from the XML declaration or BOM);
@@ -170,8 +179,12 @@ public final class XmlFeedReader implements FeedReader {
         } catch (XMLStreamException e) {
             failed = true;
             IOException io = ioCause(e);
-            if (io != null && !(io instanceof XmlMarkupLimit.MarkupTooLongException)
-                    && !(io instanceof CharConversionException)) {
+            if (io instanceof CharacterCodingException) {
+                throw new FeedFormatException(XML_FATAL, "XML parsing error" + where() + ": the feed is not valid "
+                        + encoding + " (as its " + (encoding == StandardCharsets.UTF_8 ? "default" : "declared")
+                        + " encoding)");
+            }
+            if (io != null && !(io instanceof XmlMarkupLimit.MarkupTooLongException)) {
                 // The body could not be read (not a fault of the feed): the caller may try again.
                 throw io;
             }
@@ -197,23 +210,56 @@ public final class XmlFeedReader implements FeedReader {
         }
     }
 
-    private void open() throws XMLStreamException, IOException {
+    private void open() throws XMLStreamException, IOException, FeedFormatException {
         XMLInputFactory factory = SafeXml.inputFactory();
         factory.setProperty("jdk.xml.elementAttributeLimit", String.valueOf(MAX_ATTRIBUTES));
         factory.setProperty("jdk.xml.maxElementDepth", String.valueOf(MAX_DEPTH + 1));
-        PushbackInputStream in = new PushbackInputStream(body, 4);
-        byte[] head = in.readNBytes(4);
-        Charset utf16 = utf16(head);
-        if (utf16 == null) {
-            in.unread(head);
-            xml = factory.createXMLStreamReader(XmlMarkupLimit.watch(in, MAX_MARKUP));
+        // The feed is decoded here, not by the parser: a byte that is not of the encoding then ends the
+        // feed with a clear message (the JDK parser would also print it to standard error), and the
+        // markup limit watches characters, whatever the encoding.
+        PushbackInputStream in = new PushbackInputStream(body, DECLARATION_SNIFF);
+        byte[] head = in.readNBytes(DECLARATION_SNIFF);
+        Charset charset = utf16(head);
+        int skip = 0;
+        if (charset != null) {
+            skip = (head[0] & 0xFF) + (head[1] & 0xFF) == 0xFE + 0xFF ? 2 : 0;
+        } else if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            charset = StandardCharsets.UTF_8;
+            skip = 3;
         } else {
-            // Watched as characters: UTF-16 bytes of other characters can look like '<' or '>'.
-            boolean bom = (head[0] & 0xFF) + (head[1] & 0xFF) == 0xFE + 0xFF;
-            in.unread(head, bom ? 2 : 0, head.length - (bom ? 2 : 0));
-            Reader chars = new BufferedReader(new InputStreamReader(in, utf16), 8192);
-            xml = factory.createXMLStreamReader(XmlMarkupLimit.watch(chars, MAX_MARKUP));
+            charset = declaredEncoding(head);
         }
+        in.unread(head, skip, head.length - skip);
+        encoding = charset;
+        Reader chars = new BufferedReader(new InputStreamReader(in, charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 8192);
+        xml = factory.createXMLStreamReader(XmlMarkupLimit.watch(chars, MAX_MARKUP));
+    }
+
+    /** The encoding an ASCII-compatible document's XML declaration names; UTF-8 when it names none. */
+    private static Charset declaredEncoding(byte[] head) throws FeedFormatException {
+        String start = new String(head, StandardCharsets.ISO_8859_1);
+        if (!start.startsWith("<?xml")) {
+            return StandardCharsets.UTF_8;
+        }
+        int end = start.indexOf("?>");
+        Matcher encoding = ENCODING.matcher(end < 0 ? start : start.substring(0, end));
+        if (!encoding.find()) {
+            return StandardCharsets.UTF_8;
+        }
+        String name = encoding.group(2);
+        Charset charset;
+        try {
+            charset = Charset.forName(name);
+        } catch (IllegalArgumentException unknown) {
+            throw new FeedFormatException(XML_FATAL, "XML parsing error: the XML declaration names the encoding '"
+                    + abbreviate(name) + "', which is not supported; use UTF-8");
+        }
+        if (charset.name().toUpperCase(Locale.ROOT).matches("(X-)?UTF-(16|32).*")) {
+            throw new FeedFormatException(XML_FATAL, "XML parsing error: the XML declaration names " + name
+                    + ", but the document is not written in it (no byte-order mark, one byte per character)");
+        }
+        return charset;
     }
 
     /** UTF-16 by its byte-order mark or by a declaration's first characters; null otherwise. */

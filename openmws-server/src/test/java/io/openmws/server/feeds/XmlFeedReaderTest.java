@@ -356,6 +356,31 @@ class XmlFeedReaderTest {
     }
 
     @Test
+    void bytesThatAreNotOfTheEncodingOrAnEncodingThatCannotBeEndTheFile() throws Exception {
+        String body = "<AmazonEnvelope><Header><DocumentVersion>1.01</DocumentVersion><MerchantIdentifier>M"
+                + "</MerchantIdentifier></Header><MessageType>Product</MessageType><Message><MessageID>1</MessageID>"
+                + "<Product><SKU>Cr\u00e8me</SKU></Product></Message></AmazonEnvelope>";
+        // Latin-1 bytes in a document that says (or defaults to) UTF-8.
+        for (String declaration : new String[] {"", "<?xml version=\"1.0\" encoding='utf-8'?>"}) {
+            XmlFeedReader reader = new XmlFeedReader(new ByteArrayInputStream((declaration + body).getBytes(
+                    StandardCharsets.ISO_8859_1)), "Product");
+            FeedFormatException e = failure(reader);
+            assertThat(e.messageCode()).isEqualTo(5001);
+            assertThat(e).hasMessageContaining("not valid UTF-8");
+        }
+        FeedFormatException unknown = failure(reader("<?xml version=\"1.0\" encoding=\"x-no-such\"?>" + body, "Product"));
+        assertThat(unknown.messageCode()).isEqualTo(5001);
+        assertThat(unknown).hasMessageContaining("'x-no-such'");
+        FeedFormatException lying = failure(reader("<?xml version=\"1.0\" encoding=\"UTF-16\"?>" + body, "Product"));
+        assertThat(lying.messageCode()).isEqualTo(5001);
+        // A declared single-byte encoding is used.
+        byte[] windows = ("<?xml version='1.0' encoding='windows-1252'?>" + body.replace("Cr\u00e8me", "\u201CCr\u00e8me\u201D"))
+                .getBytes(Charset.forName("windows-1252"));
+        assertThat(new XmlFeedReader(new ByteArrayInputStream(windows), "Product").next().first("SKU"))
+                .contains("\u201CCr\u00e8me\u201D");
+    }
+
+    @Test
     void closingTheReaderClosesTheBody() throws Exception {
         AtomicInteger closed = new AtomicInteger();
         InputStream body = new ByteArrayInputStream(new byte[0]) {
