@@ -180,9 +180,9 @@ public final class XmlFeedReader implements FeedReader {
             failed = true;
             IOException io = ioCause(e);
             if (io instanceof CharacterCodingException) {
-                throw new FeedFormatException(XML_FATAL, "XML parsing error" + where() + ": the feed is not valid "
-                        + encoding + " (as its " + (encoding == StandardCharsets.UTF_8 ? "default" : "declared")
-                        + " encoding)");
+                throw new FeedFormatException(XML_FATAL, "XML parsing error" + where() + ": the feed holds bytes that are not valid "
+                        + encoding.name() + ", the encoding its byte-order mark or XML declaration gives (UTF-8 when"
+                        + " neither does)");
             }
             if (io != null && !(io instanceof XmlMarkupLimit.MarkupTooLongException)) {
                 // The body could not be read (not a fault of the feed): the caller may try again.
@@ -312,10 +312,11 @@ public final class XmlFeedReader implements FeedReader {
         int event = structural();
         if (event == XMLStreamConstants.START_ELEMENT && "PurgeAndReplace".equals(xml.getLocalName())) {
             String value = leafText("PurgeAndReplace");
-            if (!value.equals("true") && !value.equals("false")) {
-                throw schema("<PurgeAndReplace> must be true or false, not '" + value + "'");
+            // xs:boolean: true, false, 1 or 0.
+            if (!Set.of("true", "false", "1", "0").contains(value)) {
+                throw schema("<PurgeAndReplace> must be true or false, not '" + abbreviate(value) + "'");
             }
-            purgeAndReplace = value.equals("true");
+            purgeAndReplace = value.equals("true") || value.equals("1");
             event = structural();
         }
         if (event == XMLStreamConstants.START_ELEMENT && "EffectiveDate".equals(xml.getLocalName())) {
