@@ -247,7 +247,7 @@ class FlatFileReaderTest {
                     throw new AssertionError("row " + count + " read as " + record);
                 }
             }
-            assertThat(XmlFeedReaderTest.usedHeapAfterGc() - baseline).isLessThan(32L * 1024 * 1024);
+            XmlFeedReaderTest.assertHeapGrewLessThan(baseline, 32L * 1024 * 1024);
         }
         assertThat(count).isEqualTo(rows);
     }
