@@ -53,6 +53,7 @@ public final class MwsClient {
     private final DeveloperCredentials credentials;
     private final CallExecutor executor;
     private final SellersApi sellers;
+    private final FeedsApi feeds;
 
     private MwsClient(Builder b, URI endpoint, UserAgent userAgent) {
         this.endpoint = endpoint;
@@ -63,6 +64,7 @@ public final class MwsClient {
                 userAgent.header(), b.clock, b.httpClient != null ? b.httpClient : ownHttpClient(b),
                 b.requestTimeout, b.requestMethod, b.retryPolicy, b.throttling, b.listeners));
         this.sellers = new SellersApi(executor);
+        this.feeds = new FeedsApi(executor);
     }
 
     /** The client's own HttpClient, when the caller gave none: HTTP/1.1, no redirects, the builder's timeout and proxy. */
@@ -85,6 +87,11 @@ public final class MwsClient {
     /** The Sellers API. */
     public SellersApi sellers() {
         return sellers;
+    }
+
+    /** The Feeds API: submit feeds, follow them, download their processing reports. */
+    public FeedsApi feeds() {
+        return feeds;
     }
 
     /** The endpoint calls go to. */

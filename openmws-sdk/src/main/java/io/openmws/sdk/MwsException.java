@@ -56,6 +56,14 @@ public final class MwsException extends RuntimeException {
         UNEXPECTED_RESPONSE,
         /** The thread was interrupted while waiting for the endpoint, a throttle slot or a retry. */
         INTERRUPTED,
+        /**
+         * {@code FeedProcessingResultNotReady} or {@code ReportNotReady}: the result is not there yet; ask again
+         * later ({@link FeedsApi#awaitResult} waits for it). Also what {@code awaitResult} throws when its
+         * time is up.
+         */
+        NOT_READY,
+        /** {@code FeedCanceled}: the feed was cancelled before processing; it has no processing report. */
+        CANCELED,
         /** An MWS error code this SDK does not know, from a 4xx answer. */
         OTHER;
 
@@ -98,12 +106,16 @@ public final class MwsException extends RuntimeException {
                 case "InvalidRequest":
                 case "ContentMD5Missing":
                 case "ContentMD5DoesNotMatch":
-                case "FeedProcessingResultNotReady":
-                case "ReportNotReady":
+                case "InvalidFeedType":
                 case "InvalidFeedSubmissionId":
                 case "InvalidReportId":
                 case "InvalidReportRequestId":
                     return INVALID_PARAMETER;
+                case "FeedProcessingResultNotReady":
+                case "ReportNotReady":
+                    return NOT_READY;
+                case "FeedCanceled":
+                    return CANCELED;
                 case "InvalidAddress":
                     return NOT_FOUND;
                 case "InternalError":
@@ -162,6 +174,7 @@ public final class MwsException extends RuntimeException {
             case REQUEST_EXPIRED -> "Check this machine's clock (the SDK corrects a skew once per call)";
             case THROTTLED -> "Slow down, or raise RetryPolicy.maxAttempts";
             case QUOTA_EXCEEDED -> "Wait until the hourly quota resets";
+            case NOT_READY -> "Ask again later, or wait for it with FeedsApi.awaitResult";
             default -> "";
         };
     }

@@ -48,6 +48,8 @@ public final class CallExecutor {
     private static final System.Logger LOG = System.getLogger(CallExecutor.class.getName());
     private static final int MAX_ERROR_BODY = 1 << 20;
     private static final String FORM = "application/x-www-form-urlencoded; charset=utf-8";
+    /** The slowest upload, in bytes per second, that an upload's timeout allows for beside the request timeout. */
+    static final long SLOWEST_UPLOAD = 256 * 1024;
 
     /**
      * Everything a call needs; {@code MwsClient.Builder} says what each is.
@@ -113,6 +115,11 @@ public final class CallExecutor {
     /** The client's time corrected by the skew learned from the endpoint: what the Timestamp says. */
     public Instant correctedNow() {
         return skew.correctedNow();
+    }
+
+    /** The time client-side buckets count in: the throttling clock when one is given, else {@link #correctedNow()}. */
+    public Instant pacingNow() {
+        return pacingTime.now();
     }
 
     /** The skew learned from the endpoint's {@code x-mws-timestamp} (endpoint minus client); zero until one was seen. */
@@ -211,7 +218,8 @@ public final class CallExecutor {
             response = config.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
             outcome.error = MwsException.builder().kind(MwsException.Kind.COMMUNICATION).attempts(attempt)
-                    .message("No answer from " + config.endpoint().base() + " within " + config.requestTimeout().toSeconds()
+                    .message("No answer from " + config.endpoint().base() + " within "
+                            + request.timeout().orElse(config.requestTimeout()).toSeconds()
                             + " seconds; raise the request timeout or check the endpoint").cause(e).build();
             return outcome;
         } catch (IOException e) {
@@ -230,7 +238,7 @@ public final class CallExecutor {
         try (InputStream body = response.body()) {
             if (outcome.status == 200) {
                 try {
-                    outcome.value = parser.parse(body, outcome.requestId);
+                    outcome.value = parser.parse(body, outcome.requestId, headers);
                 } catch (IOException e) {
                     outcome.error = MwsException.builder().kind(MwsException.Kind.UNEXPECTED_RESPONSE)
                             .httpStatus(200).requestId(outcome.requestId).attempts(attempt)
@@ -274,6 +282,18 @@ public final class CallExecutor {
         params.put("Timestamp", Timestamps.formatSeconds(correctedNow()));
         call.seller().ifPresent(seller -> addSeller(params, seller));
         String path = config.endpoint().pathFor(call.section());
+        if (call.body().isPresent()) {
+            // SubmitFeed: every parameter in the query string, signed as a POST; the body is the feed.
+            MwsCall.RequestBody body = call.body().get();
+            String query = config.signer().signedQuery("POST", config.endpoint().hostLine(), path, params);
+            return HttpRequest.newBuilder().timeout(uploadTimeout(body.length()))
+                    .header("User-Agent", config.userAgent())
+                    .uri(config.endpoint().uri(path, query))
+                    .header("Content-Type", body.contentType())
+                    .header("Content-MD5", body.md5Base64())
+                    .POST(body.publisher())
+                    .build();
+        }
         String query = config.signer().signedQuery(config.method().name(), config.endpoint().hostLine(), path, params);
         HttpRequest.Builder b = HttpRequest.newBuilder().timeout(config.requestTimeout())
                 .header("User-Agent", config.userAgent());
@@ -283,6 +303,14 @@ public final class CallExecutor {
             b.uri(config.endpoint().uri(path, null)).header("Content-Type", FORM).POST(HttpRequest.BodyPublishers.ofString(query));
         }
         return b.build();
+    }
+
+    /**
+     * The wait for the answer to an upload, which includes sending the body: the request timeout plus one
+     * second per {@link #SLOWEST_UPLOAD} bytes per second.
+     */
+    private Duration uploadTimeout(long length) {
+        return config.requestTimeout().plusSeconds(length / SLOWEST_UPLOAD);
     }
 
     private static void addSeller(Map<String, String> params, SellerAccess seller) {

@@ -144,11 +144,11 @@ public final class SellersXml {
         });
     }
 
-    private interface Body<T> {
+    interface Body<T> {
         T read(XMLStreamReader r) throws XMLStreamException, IOException;
     }
 
-    private static <T> T read(InputStream in, String expectedRoot, Body<T> body) throws IOException {
+    static <T> T read(InputStream in, String expectedRoot, Body<T> body) throws IOException {
         XMLStreamReader r = null;
         try {
             r = SafeXml.inputFactory().createXMLStreamReader(in);
@@ -176,7 +176,7 @@ public final class SellersXml {
     }
 
     /** The text of each child of the current element, by local name; leaves the reader on its end tag. */
-    private static Map<String, String> children(XMLStreamReader r) throws XMLStreamException {
+    static Map<String, String> children(XMLStreamReader r) throws XMLStreamException {
         Map<String, String> values = new LinkedHashMap<>();
         while (r.hasNext()) {
             int event = r.next();
@@ -191,7 +191,7 @@ public final class SellersXml {
         return values;
     }
 
-    private static String firstNonBlank(String a, String b) {
+    static String firstNonBlank(String a, String b) {
         if (a != null && !a.isBlank()) {
             return a;
         }
