@@ -633,13 +633,14 @@ class FeedsApiTest {
     org.springframework.transaction.PlatformTransactionManager transactions;
 
     DatabaseBlobStore databaseStore() {
-        return new DatabaseBlobStore(jdbc, transactions, 1000);
+        return new DatabaseBlobStore(jdbc, transactions, clock, 1000);
     }
 
     @Test
     void theDatabaseStoreRoundTripsAMultiChunkBlob() throws Exception {
         BlobStoreContract.roundTripOfSeveralChunks(databaseStore(), 1000);
-        BlobStoreContract.roundTripOfSeveralChunks(new DatabaseBlobStore(jdbc, transactions), DatabaseBlobStore.CHUNK_SIZE);
+        BlobStoreContract.roundTripOfSeveralChunks(new DatabaseBlobStore(jdbc, transactions, clock),
+                DatabaseBlobStore.CHUNK_SIZE);
     }
 
     @Test
@@ -655,6 +656,21 @@ class FeedsApiTest {
         long before = jdbc.sql("SELECT COUNT(*) FROM blob_chunk").query(Long.class).single();
         BlobStoreContract.replaceAndDelete(databaseStore(), 1000);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM blob_chunk").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void theDatabaseStoreRemovesWritesAbandonedLongAgo() throws Exception {
+        jdbc.sql("INSERT INTO blob_chunk (blob_key, seq, bytes) VALUES (:key, 0, :bytes)")
+                .param("key", "~tmp/" + clock.instant().minus(Duration.ofDays(2)).toEpochMilli() + "/abandoned")
+                .param("bytes", new byte[3]).update();
+        DatabaseBlobStore store = databaseStore();
+        try (BlobStore.BlobOutput running = store.create("test/" + UUID.randomUUID())) {
+            running.write(new byte[2500]); // two chunks of a write in progress
+            assertThat(store.deleteAbandoned(clock.instant().minus(Duration.ofDays(1)))).isEqualTo(1);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM blob_chunk WHERE blob_key LIKE '~tmp/%'").query(Long.class).single())
+                    .isEqualTo(2);
+            running.commit();
+        }
     }
 
     // ---- Retention
