@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -391,6 +392,28 @@ public final class FeedsApi {
      *     report cannot be read, {@link MwsException.Kind#INTERRUPTED}, or any failure of a call
      */
     public ProcessingReport awaitResult(SellerAccess seller, String feedSubmissionId, Duration timeout) {
+        return await(seller, feedSubmissionId, timeout, null);
+    }
+
+    /**
+     * Like {@link #awaitResult(SellerAccess, String, Duration)}, but hands each result of the report to
+     * {@code each} as it is read instead of keeping it: the report of a feed of a million lines with as many
+     * errors is read in constant memory.
+     *
+     * @param seller the seller
+     * @param feedSubmissionId the submission
+     * @param timeout how long to wait for processing
+     * @param each receives the failed and warned messages in the report's order
+     * @return the report's counts, without results
+     * @throws MwsException as {@link #awaitResult(SellerAccess, String, Duration)}
+     */
+    public ProcessingReport awaitResult(SellerAccess seller, String feedSubmissionId, Duration timeout,
+                                        Consumer<ProcessingReport.Result> each) {
+        return await(seller, feedSubmissionId, timeout, Objects.requireNonNull(each, "each"));
+    }
+
+    private ProcessingReport await(SellerAccess seller, String feedSubmissionId, Duration timeout,
+                                   Consumer<ProcessingReport.Result> each) {
         Objects.requireNonNull(seller, "seller");
         FeedSubmissionFilter.checkId(feedSubmissionId);
         Objects.requireNonNull(timeout, "timeout");
@@ -412,7 +435,7 @@ public final class FeedsApi {
                             .message("The seller has no feed submission " + feedSubmissionId + " in the last 90 days")
                             .build());
             if (info.status() == FeedProcessingStatus.DONE) {
-                return downloadAndParse(seller, feedSubmissionId);
+                return downloadAndParse(seller, feedSubmissionId, each);
             }
             if (info.status() == FeedProcessingStatus.CANCELLED) {
                 throw MwsException.builder().code("FeedCanceled").kind(MwsException.Kind.CANCELED)
@@ -433,7 +456,8 @@ public final class FeedsApi {
         }
     }
 
-    private ProcessingReport downloadAndParse(SellerAccess seller, String feedSubmissionId) {
+    private ProcessingReport downloadAndParse(SellerAccess seller, String feedSubmissionId,
+                                              Consumer<ProcessingReport.Result> each) {
         Path file = null;
         try {
             file = Files.createTempFile("openmws-processing-report-", ".tmp");
@@ -442,7 +466,7 @@ public final class FeedsApi {
                 download = result(seller, feedSubmissionId, out);
             }
             try (InputStream in = Files.newInputStream(file)) {
-                return ProcessingReport.read(in);
+                return each == null ? ProcessingReport.read(in) : ProcessingReport.read(in, each);
             } catch (IOException e) {
                 throw MwsException.builder().kind(MwsException.Kind.UNEXPECTED_RESPONSE).httpStatus(200)
                         .requestId(download.requestId()).attempts(download.attempts())
