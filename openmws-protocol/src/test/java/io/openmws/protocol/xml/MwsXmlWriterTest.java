@@ -350,4 +350,35 @@ class MwsXmlWriterTest {
         }
     }
 
+
+    @Test
+    void aRootWithoutNamespaceTakesANamespaceDeclarationAndAPrefixedAttribute() throws IOException {
+        String xml = write(w -> {
+            w.startRoot("AmazonEnvelope").namespace("xsi", "http://www.w3.org/2001/XMLSchema-instance")
+                    .attribute("xsi:noNamespaceSchemaLocation", "amzn-envelope.xsd");
+            w.start("Price").attribute("currency", "USD").attribute("absent", null).end();
+            w.element("MessageType", "ProcessingReport");
+            w.end();
+        });
+        assertThat(xml).isEqualTo("<?xml version=\"1.0\"?>\n<AmazonEnvelope"
+                + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+                + " xsi:noNamespaceSchemaLocation=\"amzn-envelope.xsd\"><Price currency=\"USD\"></Price>"
+                + "<MessageType>ProcessingReport</MessageType></AmazonEnvelope>");
+    }
+
+    @Test
+    void attributeValuesAreEscapedAndForbiddenCharactersReplaced() throws IOException {
+        String xml = write(w -> w.startRoot("r").attribute("a", "x<\"&\u0001y").end());
+        assertThat(xml).endsWith("<r a=\"x&lt;&quot;&amp;\uFFFDy\"></r>");
+    }
+
+    @Test
+    void anAttributeAfterAChildOrWithAnUndeclaredPrefixIsRefused() {
+        assertThatThrownBy(() -> write(w -> {
+            w.startRoot("r").element("c", "v");
+            w.attribute("late", "x");
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("right after start()");
+        assertThatThrownBy(() -> write(w -> w.startRoot("r").attribute("xsi:type", "x")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("namespace(\"xsi\"");
+    }
 }

@@ -6,6 +6,7 @@ import io.openmws.server.support.ListFilter;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,12 +22,15 @@ public class SandboxSellerAccounts {
     private final SellerAccounts sellerAccounts;
     private final SellerAccountRepository accounts;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final IdGenerator ids = new IdGenerator();
 
-    SandboxSellerAccounts(SellerAccounts sellerAccounts, SellerAccountRepository accounts, Clock clock) {
+    SandboxSellerAccounts(SellerAccounts sellerAccounts, SellerAccountRepository accounts, Clock clock,
+                          ApplicationEventPublisher events) {
         this.sellerAccounts = sellerAccounts;
         this.accounts = accounts;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The account with this Seller ID, pending or active. */
@@ -80,7 +84,9 @@ public class SandboxSellerAccounts {
     }
 
     /**
-     * Turns staging mode on or off: listings of a staging account are never live for sale.
+     * Turns staging mode on or off: listings of a staging account are never live for sale. Publishes
+     * {@link StagingModeChanged} in the same transaction (the catalog makes complete staged listings
+     * live when staging goes off), every time, so a repeated switch is harmless.
      *
      * @return false when no active account has that Seller ID
      */
@@ -88,6 +94,7 @@ public class SandboxSellerAccounts {
     public boolean setStaging(String sellerId, boolean enabled) {
         return accounts.findBySellerId(sellerId).map(a -> {
             accounts.updateStaging(a.id(), enabled);
+            events.publishEvent(new StagingModeChanged(a.id(), enabled));
             return true;
         }).orElse(false);
     }

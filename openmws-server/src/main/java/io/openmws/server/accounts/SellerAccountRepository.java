@@ -180,6 +180,14 @@ class SellerAccountRepository {
                 .update();
     }
 
+    boolean stagingForUpdate(long accountId) {
+        return jdbc.sql("SELECT staging FROM seller_account WHERE id = :id FOR UPDATE")
+                .param("id", accountId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
     void updateStaging(long accountId, boolean staging) {
         jdbc.sql("UPDATE seller_account SET staging = :staging WHERE id = :id")
                 .param("staging", staging)

@@ -19,6 +19,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -193,6 +194,16 @@ public class SellerAccounts {
 
     public int codeTriesLeft(long accountId) {
         return codes.triesLeft(EMAIL_CODE, Long.toString(accountId));
+    }
+
+    /**
+     * Whether the account is in staging mode, locking the account's row until the current transaction
+     * ends: a change written under this lock cannot interleave with a staging switch, so its status
+     * is right for the staging mode in force when it commits. Needs a transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean stagingForUpdate(long accountId) {
+        return accounts.stagingForUpdate(accountId);
     }
 
     public Optional<SellerAccount> byId(long accountId) {

@@ -199,17 +199,17 @@ public final class FlatFileReader implements FeedReader {
         LineSource(InputStream body, Charset declared) throws IOException {
             PushbackInputStream in = new PushbackInputStream(body, 3);
             Charset bom = bom(in);
-            if (bom != null && bom != StandardCharsets.UTF_8) {
-                this.chars = new BufferedReader(new InputStreamReader(in, bom), 16 * 1024);
-                this.bytes = in;
-                this.charset = bom;
+            Charset byCharacters = bom != null && bom != StandardCharsets.UTF_8 ? bom
+                    : bom == null && declared != null && !asciiCompatible(declared) ? declared : null;
+            this.bytes = in;
+            if (byCharacters != null) {
+                this.chars = new BufferedReader(new InputStreamReader(in, byCharacters), 16 * 1024);
+                this.charset = byCharacters;
                 this.charLine = new StringBuilder();
             } else {
                 this.chars = null;
-                this.bytes = in;
-                Charset chosen = bom != null ? null : declared;
-                this.charset = chosen == null || chosen.equals(StandardCharsets.UTF_8) || !asciiCompatible(chosen)
-                        ? null : chosen;
+                // A UTF-8 BOM, no charset, or UTF-8 declared: UTF-8 per line with the ISO-8859-1 fallback.
+                this.charset = bom != null || declared == null || declared.equals(StandardCharsets.UTF_8) ? null : declared;
             }
         }
 

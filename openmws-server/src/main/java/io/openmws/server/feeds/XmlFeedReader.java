@@ -2,8 +2,15 @@ package io.openmws.server.feeds;
 
 import io.openmws.protocol.xml.SafeXml;
 
+import java.io.BufferedReader;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +33,8 @@ import javax.xml.stream.XMLStreamReader;
  *
  * <p>What ends the file ({@link FeedFormatException}): XML that is not well-formed or breaks off, a DTD
  * ({@code DOCTYPE}: refused before any entity is declared, so nothing is expanded, fetched or opened),
- * element nesting deeper than {@value #MAX_DEPTH} ({@value #XML_FATAL}); an envelope of the wrong shape,
+ * element nesting deeper than {@value #MAX_DEPTH}, a single tag, comment, CDATA section or processing
+ * instruction longer than {@value #MAX_MARKUP} ({@value #XML_FATAL}); an envelope of the wrong shape,
  * a {@code MessageType} other than the feed type's, a {@code Message} without a positive numeric
  * {@code MessageID} ({@value #XML_SCHEMA}). What marks one message only ({@link FeedRecord#problems()}):
  * a payload element other than the {@code MessageType}, an unknown {@code OperationType}, a value longer
@@ -49,6 +57,8 @@ public final class XmlFeedReader implements FeedReader {
     public static final int MAX_MESSAGE_CHARS = 4 * 1024 * 1024;
     /** Most attributes on one element; more stops the parser. */
     static final int MAX_ATTRIBUTES = 64;
+    /** Longest single tag, comment, CDATA section or processing instruction, in characters (or bytes). */
+    public static final int MAX_MARKUP = 1024 * 1024;
 
     private static final Set<String> OPERATION_TYPES = Set.of("Update", "Delete", "PartialUpdate");
 
@@ -149,10 +159,16 @@ public final class XmlFeedReader implements FeedReader {
                     + " <Message> elements may follow");
         } catch (XMLStreamException e) {
             failed = true;
+            IOException io = ioCause(e);
+            if (io != null && !(io instanceof XmlMarkupLimit.MarkupTooLongException)
+                    && !(io instanceof CharConversionException)) {
+                // The body could not be read (not a fault of the feed): the caller may try again.
+                throw io;
+            }
             Location where = e.getLocation();
             String at = where == null ? "" : " at line " + where.getLineNumber() + ", column " + where.getColumnNumber();
             throw new FeedFormatException(XML_FATAL, "XML parsing error" + at + ": " + cleanMessage(e));
-        } catch (FeedFormatException e) {
+        } catch (FeedFormatException | IOException e) {
             failed = true;
             throw e;
         }
@@ -171,11 +187,39 @@ public final class XmlFeedReader implements FeedReader {
         }
     }
 
-    private void open() throws XMLStreamException {
+    private void open() throws XMLStreamException, IOException {
         XMLInputFactory factory = SafeXml.inputFactory();
         factory.setProperty("jdk.xml.elementAttributeLimit", String.valueOf(MAX_ATTRIBUTES));
         factory.setProperty("jdk.xml.maxElementDepth", String.valueOf(MAX_DEPTH + 1));
-        xml = factory.createXMLStreamReader(body);
+        PushbackInputStream in = new PushbackInputStream(body, 4);
+        byte[] head = in.readNBytes(4);
+        Charset utf16 = utf16(head);
+        if (utf16 == null) {
+            in.unread(head);
+            xml = factory.createXMLStreamReader(XmlMarkupLimit.watch(in, MAX_MARKUP));
+        } else {
+            // Watched as characters: UTF-16 bytes of other characters can look like '<' or '>'.
+            boolean bom = (head[0] & 0xFF) + (head[1] & 0xFF) == 0xFE + 0xFF;
+            in.unread(head, bom ? 2 : 0, head.length - (bom ? 2 : 0));
+            Reader chars = new BufferedReader(new InputStreamReader(in, utf16), 8192);
+            xml = factory.createXMLStreamReader(XmlMarkupLimit.watch(chars, MAX_MARKUP));
+        }
+    }
+
+    /** UTF-16 by its byte-order mark or by a declaration's first characters; null otherwise. */
+    private static Charset utf16(byte[] head) {
+        if (head.length < 2) {
+            return null;
+        }
+        int a = head[0] & 0xFF;
+        int b = head[1] & 0xFF;
+        if (a == 0xFE && b == 0xFF || a == 0x00 && b == '<') {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (a == 0xFF && b == 0xFE && (head.length < 4 || head[2] != 0 || head[3] != 0) || a == '<' && b == 0x00) {
+            return StandardCharsets.UTF_16LE;
+        }
+        return null;
     }
 
     private void readEnvelopeStart() throws XMLStreamException, FeedFormatException {
@@ -465,6 +509,18 @@ public final class XmlFeedReader implements FeedReader {
         Location location = xml == null ? null : xml.getLocation();
         return location == null || location.getLineNumber() < 0 ? ""
                 : " (line " + location.getLineNumber() + ", column " + location.getColumnNumber() + ")";
+    }
+
+    private static IOException ioCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof IOException io) {
+                return io;
+            }
+            if (cause instanceof XMLStreamException stream && stream.getNestedException() instanceof IOException io) {
+                return io;
+            }
+        }
+        return null;
     }
 
     private static String cleanMessage(XMLStreamException e) {

@@ -24,6 +24,15 @@ public final class Hashes {
         }
     }
 
+    /** A fresh MD5 digest: only for the Content-MD5 of feeds and reports (MWS's integrity check), never for secrets. */
+    public static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has MD5", e);
+        }
+    }
+
     /** Compares two hashes in constant time. */
     public static boolean same(String a, String b) {
         return ConstantTime.equal(a, b);
