@@ -66,7 +66,7 @@ public final class FeedsApi {
 
     /** How often a download whose MD5 does not match is tried again (the documentation says up to 3 times). */
     static final int MD5_RETRIES = 3;
-    /** The first wait between two polls of {@link #awaitResult}; it doubles up to {@link #LONGEST_POLL}. */
+    /** The first wait between two polls of {@link #awaitResult}; each next one is half as long again, up to {@link #LONGEST_POLL}. */
     static final Duration FIRST_POLL = Duration.ofSeconds(1);
     /** The longest wait between two polls: GetFeedSubmissionList's restore rate (one call per 45 s, 80 an hour). */
     static final Duration LONGEST_POLL = Duration.ofSeconds(45);
@@ -376,8 +376,8 @@ public final class FeedsApi {
 
     /**
      * Waits until the feed is processed, then downloads and parses its processing report. Polls
-     * {@code GetFeedSubmissionList} for this one id, first after 1 second and then at doubling intervals up
-     * to 45 seconds (the operation's restore rate), slower still when the answers' {@code x-mws-quota-remaining}
+     * {@code GetFeedSubmissionList} for this one id, first after 1 second and then at intervals growing by half
+     * up to 45 seconds (the operation's restore rate), slower still when the answers' {@code x-mws-quota-remaining}
      * says fewer than 10 calls are left this hour (the rest are then spread until {@code x-mws-quota-resetsOn});
      * every call is also paced by the client's {@link Throttling}.
      *
@@ -452,7 +452,8 @@ public final class FeedsApi {
             Duration backOff = delay;
             Duration wait = poll.quota.spread(executor.pacingNow()).filter(q -> q.compareTo(backOff) > 0).orElse(backOff);
             sleep(wait.toNanos() < left ? wait : Duration.ofNanos(left), polls);
-            delay = delay.multipliedBy(2).compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : delay.multipliedBy(2);
+            Duration longer = delay.multipliedBy(3).dividedBy(2);
+            delay = longer.compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : longer;
         }
     }
 
