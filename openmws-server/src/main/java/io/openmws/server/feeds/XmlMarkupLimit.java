@@ -1,9 +1,7 @@
 package io.openmws.server.feeds;
 
-import java.io.FilterInputStream;
 import java.io.FilterReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 
 /**
@@ -12,10 +10,8 @@ import java.io.Reader;
  * the JDK's StAX parser reads each of these whole into memory, so one 1 GiB attribute would otherwise
  * need gigabytes of heap. Text between elements is not limited here (the parser hands it over in chunks).
  *
- * <p>It watches the characters as they pass, knowing just enough XML to find where each piece ends
- * ({@code >} outside quotes, {@code -->}, {@code ]]>}, {@code ?>}). On bytes it is exact for UTF-8 and
- * ASCII-compatible encodings (their multi-byte characters never contain ASCII bytes); UTF-16 input is
- * decoded first and watched as characters.
+ * <p>It watches the decoded characters as they pass, knowing just enough XML to find where each piece
+ * ends ({@code >} outside quotes, {@code -->}, {@code ]]>}, {@code ?>}).
  */
 final class XmlMarkupLimit {
 
@@ -50,35 +46,6 @@ final class XmlMarkupLimit {
 
     XmlMarkupLimit(long limit) {
         this.limit = limit;
-    }
-
-    /** The stream, watched. */
-    static InputStream watch(InputStream in, long limit) {
-        XmlMarkupLimit watcher = new XmlMarkupLimit(limit);
-        return new FilterInputStream(in) {
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    watcher.accept(b);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int count) throws IOException {
-                int n = super.read(buffer, offset, count);
-                for (int i = 0; i < n; i++) {
-                    byte b = buffer[offset + i];
-                    // Fast path: text outside markup only matters at the next '<'.
-                    if (b != '<' && watcher.state == TEXT) {
-                        continue;
-                    }
-                    watcher.accept(b & 0xFF);
-                }
-                return n;
-            }
-        };
     }
 
     /** The reader, watched. */

@@ -32,7 +32,8 @@ public class DatabaseBlobStore implements BlobStore {
         this(jdbc, transactions, CHUNK_SIZE);
     }
 
-    DatabaseBlobStore(JdbcClient jdbc, PlatformTransactionManager transactions, int chunkSize) {
+    /** A store with chunks of {@code chunkSize} bytes (tests use small ones). */
+    public DatabaseBlobStore(JdbcClient jdbc, PlatformTransactionManager transactions, int chunkSize) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.chunkSize = chunkSize;

@@ -57,7 +57,21 @@ public class FileBlobStore implements BlobStore {
 
     @Override
     public void delete(String key) throws IOException {
-        Files.deleteIfExists(pathOf(key));
+        Path path = pathOf(key);
+        Files.deleteIfExists(path);
+        deleteFolderIfEmpty(path.getParent());
+    }
+
+    /** Removes a blob's own folder once it holds nothing (never the store's root or a shared top folder). */
+    private void deleteFolderIfEmpty(Path folder) {
+        if (folder.getParent() == null || folder.getParent().equals(root) || folder.equals(root)) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            // Not empty (another blob of the same folder) or already gone: it stays.
+        }
     }
 
     /** The file of a key; an {@link IllegalArgumentException} for a key that could leave the folder. */
@@ -79,7 +93,7 @@ public class FileBlobStore implements BlobStore {
         return normalized;
     }
 
-    private static final class FileOutput extends BlobOutput {
+    private final class FileOutput extends BlobOutput {
 
         private final String key;
         private final Path target;
@@ -140,6 +154,7 @@ public class FileBlobStore implements BlobStore {
                 out.close();
             } finally {
                 Files.deleteIfExists(temp);
+                deleteFolderIfEmpty(temp.getParent());
             }
         }
 
