@@ -150,6 +150,16 @@ class XmlFeedReaderTest {
     }
 
     @Test
+    void purgeAndReplaceIsAnXmlBoolean() throws Exception {
+        for (String value : new String[] {"true", "1", "false", "0"}) {
+            XmlFeedReader reader = reader(HEAD + "<MessageType>Inventory</MessageType><PurgeAndReplace>" + value
+                    + "</PurgeAndReplace></AmazonEnvelope>", "Inventory");
+            assertThat(reader.next()).isNull();
+            assertThat(reader.purgeAndReplace()).as(value).isEqualTo(value.equals("true") || value.equals("1"));
+        }
+    }
+
+    @Test
     void anEnvelopeWithoutMessagesHasNone() throws Exception {
         assertThat(readAll(reader(HEAD + "<MessageType>Inventory</MessageType></AmazonEnvelope>", "Inventory")))
                 .isEmpty();
@@ -356,6 +366,31 @@ class XmlFeedReaderTest {
     }
 
     @Test
+    void bytesThatAreNotOfTheEncodingOrAnEncodingThatCannotBeEndTheFile() throws Exception {
+        String body = "<AmazonEnvelope><Header><DocumentVersion>1.01</DocumentVersion><MerchantIdentifier>M"
+                + "</MerchantIdentifier></Header><MessageType>Product</MessageType><Message><MessageID>1</MessageID>"
+                + "<Product><SKU>Cr\u00e8me</SKU></Product></Message></AmazonEnvelope>";
+        // Latin-1 bytes in a document that says (or defaults to) UTF-8.
+        for (String declaration : new String[] {"", "<?xml version=\"1.0\" encoding='utf-8'?>"}) {
+            XmlFeedReader reader = new XmlFeedReader(new ByteArrayInputStream((declaration + body).getBytes(
+                    StandardCharsets.ISO_8859_1)), "Product");
+            FeedFormatException e = failure(reader);
+            assertThat(e.messageCode()).isEqualTo(5001);
+            assertThat(e).hasMessageContaining("not valid UTF-8");
+        }
+        FeedFormatException unknown = failure(reader("<?xml version=\"1.0\" encoding=\"x-no-such\"?>" + body, "Product"));
+        assertThat(unknown.messageCode()).isEqualTo(5001);
+        assertThat(unknown).hasMessageContaining("'x-no-such'");
+        FeedFormatException lying = failure(reader("<?xml version=\"1.0\" encoding=\"UTF-16\"?>" + body, "Product"));
+        assertThat(lying.messageCode()).isEqualTo(5001);
+        // A declared single-byte encoding is used.
+        byte[] windows = ("<?xml version='1.0' encoding='windows-1252'?>" + body.replace("Cr\u00e8me", "\u201CCr\u00e8me\u201D"))
+                .getBytes(Charset.forName("windows-1252"));
+        assertThat(new XmlFeedReader(new ByteArrayInputStream(windows), "Product").next().first("SKU"))
+                .contains("\u201CCr\u00e8me\u201D");
+    }
+
+    @Test
     void closingTheReaderClosesTheBody() throws Exception {
         AtomicInteger closed = new AtomicInteger();
         InputStream body = new ByteArrayInputStream(new byte[0]) {
@@ -450,6 +485,34 @@ class XmlFeedReaderTest {
                 .hasMessageContaining("blob store went away");
     }
 
+    @Test
+    void endlesslyDistinctNamesEndTheFileBeforeTheParsersSymbolTableFillsTheHeap() throws Exception {
+        StringBuilder elements = new StringBuilder();
+        StringBuilder instructions = new StringBuilder();
+        StringBuilder attributes = new StringBuilder();
+        for (int i = 0; i <= XmlFeedReader.MAX_NAMES; i++) {
+            elements.append("<E").append(i).append("/>");
+            instructions.append("<?p").append(i).append(" x?>");
+            attributes.append("<E a").append(i).append("=\"1\"/>");
+        }
+        String start = HEAD + "<MessageType>Product</MessageType><Message><MessageID>1</MessageID><Product><SKU>A</SKU>";
+        String end = "</Product></Message></AmazonEnvelope>";
+        for (String xml : List.of(start + elements + end, start + instructions + end, start + attributes + end,
+                start + end + instructions)) {
+            FeedFormatException e = failure(reader(xml, "Product"));
+            assertThat(e.messageCode()).isEqualTo(5001);
+            assertThat(e).hasMessageContaining("more than " + XmlFeedReader.MAX_NAMES + " distinct");
+        }
+        // The same few names repeated are fine however often they come.
+        StringBuilder repeated = new StringBuilder(HEAD + "<MessageType>Product</MessageType>");
+        for (int i = 1; i <= 2 * XmlFeedReader.MAX_NAMES; i++) {
+            repeated.append("<Message><MessageID>").append(i).append("</MessageID><Product><SKU>A</SKU>")
+                    .append("<E1/><?p1 x?><E a1=\"1\"/></Product></Message>");
+        }
+        List<FeedRecord> records = readAll(reader(repeated + "</AmazonEnvelope>", "Product"));
+        assertThat(records).hasSize(2 * XmlFeedReader.MAX_NAMES).allSatisfy(r -> assertThat(r.problems()).isEmpty());
+    }
+
     static long usedHeapAfterGc() {
         Runtime runtime = Runtime.getRuntime();
         for (int i = 0; i < 3; i++) {
@@ -502,6 +565,13 @@ class XmlFeedReaderTest {
 
         @Override
         public int read(byte[] b, int off, int len) {
+            long filling = position - prefix.length;
+            if (filling >= 0 && filling < count && len > 0) {
+                int n = (int) Math.min(len, count - filling);
+                java.util.Arrays.fill(b, off, off + n, filler);
+                position += n;
+                return n;
+            }
             int n = 0;
             while (n < len) {
                 int c = read();
