@@ -579,6 +579,36 @@ class FeedsApiTest {
         assertThat(missing.errorCode()).isEqualTo("InvalidParameterValue");
     }
 
+    @Test
+    void aDownloadThatBreaksOffAfterItsFirstByteAbortsAndOneThatFailsBeforeIsAnEnvelope() throws Exception {
+        Caller c = caller();
+        long id = submitted(c, "_POST_PRODUCT_DATA_");
+        byte[] bytes = new byte[3 * 1024 * 1024];
+        java.util.Arrays.fill(bytes, (byte) 'x');
+        finish(id, bytes);
+        // The stored report is shorter than its row says: found out only after the bytes there were sent.
+        jdbc.sql("UPDATE feed_submission SET result_length = result_length + 1000 WHERE feed_submission_id = :id")
+                .param("id", id).update();
+        String form = MwsClient.sign("POST", "localhost:" + port, FEEDS, c.accessKeyId(), c.secretKey(),
+                Map.of("Action", "GetFeedSubmissionResult", "Version", "2009-01-01", "SellerId", c.sellerId(),
+                        "FeedSubmissionId", Long.toString(id)));
+        MwsClient.RawAnswer broken = mws().sendRaw("POST", FEEDS,
+                Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"),
+                form.getBytes(StandardCharsets.UTF_8));
+        assertThat(broken.status()).isEqualTo(200);
+        assertThat(Long.parseLong(broken.header("Content-Length"))).isEqualTo(bytes.length + 1000L);
+        assertThat(broken.body()).as("what there was, and nothing after it").isEqualTo(bytes);
+
+        // A report longer than its row says fails on the first read, before any byte: an error envelope.
+        long small = submitted(c, "_POST_PRODUCT_DATA_");
+        finish(small, "a short report".getBytes(StandardCharsets.UTF_8));
+        jdbc.sql("UPDATE feed_submission SET result_length = 3 WHERE feed_submission_id = :id").param("id", small).update();
+        Answer refused = call(c, "GetFeedSubmissionResult", Map.of("FeedSubmissionId", Long.toString(small)));
+        assertThat(refused.status()).isEqualTo(500);
+        assertThat(refused.errorCode()).isEqualTo("InternalError");
+        assertThat(refused.header("Content-MD5")).isNull();
+    }
+
     @Autowired
     FeedProcessing processing;
 
