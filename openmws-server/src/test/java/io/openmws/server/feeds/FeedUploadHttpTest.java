@@ -262,6 +262,38 @@ class FeedUploadHttpTest {
     }
 
     @Test
+    void anUploadInStagingModeIsProcessedIntoStagedListingsThatManageInventoryNamesTheFeedOf() throws Exception {
+        Fixtures.Seller seller = fixtures().seller(Fixtures.fields("staging", true));
+        String asin = "B0" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
+        jdbc.sql("INSERT INTO catalog_product (asin, title, created_at) VALUES (:a, 'Cast Iron Kettle', :at)")
+                .param("a", asin).param("at", SqlTime.of(clock.instant())).update();
+        String sku = "KETTLE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        byte[] file = ("sku\tproduct-id\tproduct-id-type\tprice\tquantity\n" + sku + "\t" + asin + "\tASIN\t30.00\t2\n"
+                + "NO-PRODUCT-" + sku + "\t\t\t5.00\t1\n").getBytes(StandardCharsets.UTF_8);
+        PortalClient client = signedIn(seller);
+        assertThat(client.get(UPLOAD).body()).contains("id=\"staging-banner\"");
+        assertThat(upload(client, validUpload("kettles.txt", file, US)).statusCode()).isEqualTo(302);
+        long id = jdbc.sql("SELECT feed_submission_id FROM feed_submission WHERE account_id = :a")
+                .param("a", accountId(seller)).query(Long.class).single();
+
+        String row = "";
+        for (int i = 0; i < 600 && !row.contains("data-status=\"_DONE_\""); i++) {
+            Thread.sleep(100);
+            row = client.get(UPLOAD + "?id=" + id).body();
+        }
+        assertThat(feedRows(row)).containsExactly(id + " _DONE_");
+        assertThat(row).contains("2 / 1 / 1 / 0").contains("/sellercentral/inventory/upload/" + id + "/report");
+
+        String staged = client.get("/sellercentral/inventory?status=STAGED").body();
+        assertThat(staged).contains("data-sku=\"" + sku + "\"").contains("Staged (1)").contains("All (1)")
+                .contains("id=\"staging-banner\"").contains("30.00 USD")
+                .contains("/sellercentral/inventory/upload?id=" + id + "#feed-" + id)
+                .doesNotContain("NO-PRODUCT-");
+        HttpResponse<byte[]> report = client.rawBytes(HttpRequest.newBuilder(URI.create(client.base() + UPLOAD + "/" + id + "/report")).GET());
+        assertThat(new String(report.body(), StandardCharsets.UTF_8)).contains("NO-PRODUCT-" + sku);
+    }
+
+    @Test
     void aWaitingSubmissionHasACancelButtonThatCancelsItOnce() throws Exception {
         Fixtures.Seller seller = fixtures().seller(Fixtures.newEmail("cancel"), US);
         long id = feed(accountId(seller), "_POST_PRODUCT_DATA_", "_SUBMITTED_", null);
