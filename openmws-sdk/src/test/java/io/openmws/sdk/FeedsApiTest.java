@@ -102,8 +102,16 @@ class FeedsApiTest {
         FeedSubmissionInfo second = s.feeds().submit(s.seller(), "_POST_FLAT_FILE_PRICEANDQUANTITYONLY_UPDATE_DATA_",
                 new ByteArrayInputStream("sku\tprice\tquantity\nLATE-1\t5.00\t1\n".getBytes(StandardCharsets.UTF_8)));
         // A seller's feeds are processed one at a time in order: the second waits behind the first.
+        MwsException notReady = catchThrowableOfType(MwsException.class,
+                () -> s.feeds().result(s.seller(), second.feedSubmissionId(), new ByteArrayOutputStream()));
+        MwsException stillWaiting = catchThrowableOfType(MwsException.class,
+                () -> s.feeds().awaitResult(s.seller(), second.feedSubmissionId(), Duration.ZERO));
         CancelledFeedSubmissions cancelled = s.feeds().cancel(s.seller(), FeedSubmissionFilter.ids(second.feedSubmissionId()));
 
+        assertThat(notReady.kind()).isEqualTo(MwsException.Kind.NOT_READY);
+        assertThat(notReady.code()).isEqualTo("FeedProcessingResultNotReady");
+        assertThat(stillWaiting.kind()).isEqualTo(MwsException.Kind.NOT_READY);
+        assertThat(stillWaiting.getMessage()).contains("_SUBMITTED_");
         assertThat(cancelled.count()).isEqualTo(1);
         assertThat(cancelled.infos()).singleElement().satisfies(i -> {
             assertThat(i.feedSubmissionId()).isEqualTo(second.feedSubmissionId());
