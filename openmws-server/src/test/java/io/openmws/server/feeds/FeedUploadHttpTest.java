@@ -220,6 +220,10 @@ class FeedUploadHttpTest {
         assertThat(client.get(UPLOAD).body()).contains("The file is too large: upload at most 64 KB at a time");
         assertThat(client.get(UPLOAD).body()).as("said once").doesNotContain("The file is too large");
 
+        Page notMultipart = client.submit(UPLOAD, UPLOAD, "feedType", INVLOADER, "marketplaceIds", US);
+        assertThat(notMultipart.status()).isEqualTo(200);
+        assertThat(notMultipart.body()).contains("Choose a file to upload.");
+
         HttpResponse<String> noToken = client.raw(HttpRequest.newBuilder(URI.create(client.base() + UPLOAD))
                 .header("Content-Type", "multipart/form-data; boundary=x")
                 .POST(HttpRequest.BodyPublishers.ofString("--x--\r\n")));
@@ -266,6 +270,7 @@ class FeedUploadHttpTest {
         assertThat(feedRows(listed)).containsExactly(id + " _SUBMITTED_");
         assertThat(listed).contains("action=\"/sellercentral/inventory/upload/" + id + "/cancel\"")
                 .doesNotContain("/report\"");
+        assertThat(client.get(UPLOAD + "/" + id + "/report").status()).as("no report before it is done").isEqualTo(404);
 
         Page cancelled = client.submit(UPLOAD, UPLOAD + "/" + id + "/cancel");
         assertThat(cancelled.redirectPath()).isEqualTo(UPLOAD);

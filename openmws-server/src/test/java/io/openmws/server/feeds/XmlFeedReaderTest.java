@@ -150,6 +150,16 @@ class XmlFeedReaderTest {
     }
 
     @Test
+    void purgeAndReplaceIsAnXmlBoolean() throws Exception {
+        for (String value : new String[] {"true", "1", "false", "0"}) {
+            XmlFeedReader reader = reader(HEAD + "<MessageType>Inventory</MessageType><PurgeAndReplace>" + value
+                    + "</PurgeAndReplace></AmazonEnvelope>", "Inventory");
+            assertThat(reader.next()).isNull();
+            assertThat(reader.purgeAndReplace()).as(value).isEqualTo(value.equals("true") || value.equals("1"));
+        }
+    }
+
+    @Test
     void anEnvelopeWithoutMessagesHasNone() throws Exception {
         assertThat(readAll(reader(HEAD + "<MessageType>Inventory</MessageType></AmazonEnvelope>", "Inventory")))
                 .isEmpty();
