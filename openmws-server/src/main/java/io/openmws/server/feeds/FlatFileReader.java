@@ -129,6 +129,7 @@ public final class FlatFileReader implements FeedReader {
 
     private void readHeader() throws IOException, FeedFormatException {
         int seen = 0;
+        boolean commas = false;
         while (seen < HEADER_SEARCH_LINES) {
             Line line = lines.next();
             if (line == null) {
@@ -148,6 +149,7 @@ public final class FlatFileReader implements FeedReader {
                 templateType = first.substring("TemplateType=".length()).strip();
                 continue;
             }
+            commas |= text.indexOf('\t') < 0 && text.indexOf(',') >= 0;
             List<String> names = new ArrayList<>();
             boolean hasKey = false;
             for (String cell : text.split("\t", -1)) {
@@ -161,7 +163,8 @@ public final class FlatFileReader implements FeedReader {
             }
         }
         throw new FeedFormatException(FILE_ERROR, "No header row found: the first " + HEADER_SEARCH_LINES
-                + " lines hold no tab-separated row naming a sku, item_sku or order-id column");
+                + " lines hold no tab-separated row naming a sku, item_sku or order-id column"
+                + (commas ? "; the file looks comma-separated, but flat-file feeds are tab-separated" : ""));
     }
 
     private FeedRecord record(String text) {

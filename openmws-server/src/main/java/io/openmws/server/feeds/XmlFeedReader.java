@@ -37,15 +37,20 @@ import javax.xml.stream.XMLStreamReader;
  * {@code MessageType}, optional {@code PurgeAndReplace} and {@code EffectiveDate}) is read on the first
  * call to {@link #next()}; its values are available from the accessors after that call.
  *
- * <p>What ends the file ({@link FeedFormatException}): XML that is not well-formed or breaks off, a DTD
- * ({@code DOCTYPE}: refused before any entity is declared, so nothing is expanded, fetched or opened),
- * element nesting deeper than {@value #MAX_DEPTH}, a single tag, comment, CDATA section or processing
- * instruction longer than {@value #MAX_MARKUP}, more than {@value #MAX_NAMES} distinct names
- * ({@value #XML_FATAL}); an envelope of the wrong shape,
- * a {@code MessageType} other than the feed type's, a {@code Message} without a positive numeric
- * {@code MessageID} ({@value #XML_SCHEMA}). What marks one message only ({@link FeedRecord#problems()}):
- * a payload element other than the {@code MessageType}, an unknown {@code OperationType}, a value longer
- * than {@value #MAX_TEXT} characters, more than {@value #MAX_VALUES} values or {@value #MAX_MESSAGE_CHARS}
+ * <p>The bytes are decoded here: UTF-8 or UTF-16 by a byte-order mark, otherwise the encoding the XML
+ * declaration names, otherwise UTF-8.
+ *
+ * <p>What ends the file ({@link FeedFormatException}) with {@value #XML_FATAL}: XML that is not
+ * well-formed or breaks off, bytes not of the encoding, a DTD ({@code DOCTYPE}: refused as soon as it is
+ * read, so no entity is ever expanded, fetched or opened), nesting deeper than {@value #MAX_DEPTH}, more
+ * than {@value #MAX_ATTRIBUTES} attributes on an element, a single tag, comment, CDATA section or
+ * processing instruction longer than {@value #MAX_MARKUP} characters, more than {@value #MAX_NAMES}
+ * distinct names. With {@value #XML_SCHEMA}: an envelope of the wrong shape, a {@code MessageType} other
+ * than the feed type's, a {@code Message} without a positive numeric {@code MessageID}.
+ *
+ * <p>What marks one message only ({@link FeedRecord#problems()}): a payload element other than the
+ * {@code MessageType}, none or a second one, an unknown {@code OperationType}, a value longer than
+ * {@value #MAX_TEXT} characters, more than {@value #MAX_VALUES} values or {@value #MAX_MESSAGE_CHARS}
  * characters in one message (the excess is not kept).
  */
 public final class XmlFeedReader implements FeedReader {
@@ -63,10 +68,10 @@ public final class XmlFeedReader implements FeedReader {
     /** Most characters kept for one message, all values together. */
     public static final int MAX_MESSAGE_CHARS = 4 * 1024 * 1024;
     /** Most attributes on one element; more stops the parser. */
-    static final int MAX_ATTRIBUTES = 64;
+    public static final int MAX_ATTRIBUTES = 64;
     /** Most distinct element, attribute, prefix, namespace and instruction names in one feed. */
     public static final int MAX_NAMES = 20_000;
-    /** Longest single tag, comment, CDATA section or processing instruction, in characters (or bytes). */
+    /** Longest single tag, comment, CDATA section or processing instruction, in characters. */
     public static final int MAX_MARKUP = 1024 * 1024;
 
     /** How many bytes are looked at for a byte-order mark and the XML declaration. */
@@ -180,9 +185,9 @@ public final class XmlFeedReader implements FeedReader {
             failed = true;
             IOException io = ioCause(e);
             if (io instanceof CharacterCodingException) {
-                throw new FeedFormatException(XML_FATAL, "XML parsing error" + where() + ": the feed is not valid "
-                        + encoding + " (as its " + (encoding == StandardCharsets.UTF_8 ? "default" : "declared")
-                        + " encoding)");
+                throw new FeedFormatException(XML_FATAL, "XML parsing error" + where() + ": the feed holds bytes that are not valid "
+                        + encoding.name() + ", the encoding its byte-order mark or XML declaration gives (UTF-8 when"
+                        + " neither does)");
             }
             if (io != null && !(io instanceof XmlMarkupLimit.MarkupTooLongException)) {
                 // The body could not be read (not a fault of the feed): the caller may try again.
@@ -312,10 +317,11 @@ public final class XmlFeedReader implements FeedReader {
         int event = structural();
         if (event == XMLStreamConstants.START_ELEMENT && "PurgeAndReplace".equals(xml.getLocalName())) {
             String value = leafText("PurgeAndReplace");
-            if (!value.equals("true") && !value.equals("false")) {
-                throw schema("<PurgeAndReplace> must be true or false, not '" + value + "'");
+            // xs:boolean: true, false, 1 or 0.
+            if (!Set.of("true", "false", "1", "0").contains(value)) {
+                throw schema("<PurgeAndReplace> must be true or false, not '" + abbreviate(value) + "'");
             }
-            purgeAndReplace = value.equals("true");
+            purgeAndReplace = value.equals("true") || value.equals("1");
             event = structural();
         }
         if (event == XMLStreamConstants.START_ELEMENT && "EffectiveDate".equals(xml.getLocalName())) {

@@ -77,13 +77,18 @@ final class XmlMarkupLimit {
     }
 
     void accept(int c) throws MarkupTooLongException {
-        switch (state) {
-            case TEXT -> {
-                if (c == '<') {
-                    state = OPEN;
-                    length = 1;
-                }
+        if (state == TEXT) {
+            if (c != '<') {
+                return;
             }
+            length = 0;
+        }
+        // Every character of a piece of markup counts, its '<' and its closing '>' included.
+        if (++length > limit) {
+            throw new MarkupTooLongException(limit);
+        }
+        switch (state) {
+            case TEXT -> state = OPEN;
             case OPEN -> {
                 state = c == '!' ? BANG : c == '?' ? INSTRUCTION : TAG;
                 matched = 0;
@@ -101,7 +106,6 @@ final class XmlMarkupLimit {
                     state = target;
                     previous = 0;
                     beforePrevious = 0;
-                    count();
                     return;
                 } else {
                     bangTarget = target;
@@ -144,12 +148,5 @@ final class XmlMarkupLimit {
         }
         beforePrevious = previous;
         previous = c;
-        count();
-    }
-
-    private void count() throws MarkupTooLongException {
-        if (state != TEXT && ++length > limit) {
-            throw new MarkupTooLongException(limit);
-        }
     }
 }

@@ -128,7 +128,18 @@ class MwsGateway {
         writeHeaders(response, requestId, quota);
         response.setStatus(HttpServletResponse.SC_OK);
         if (raw != null) {
-            sendRaw(request, response, requestId, raw, rawBody);
+            try {
+                sendRaw(request, response, requestId, raw, rawBody);
+            } catch (RawAnswerAborted e) {
+                if (response.isCommitted()) {
+                    throw e;
+                }
+                // Nothing has reached the client yet: it still gets an error envelope.
+                request.removeAttribute(ABORTED);
+                MwsError error = MwsError.of(MwsErrorCode.INTERNAL_ERROR);
+                trace.errorCode = error.code();
+                writeError(request, response, new Refusal(namespace, requestId, quota, error));
+            }
             return;
         }
         response.setContentLength(answer.size());

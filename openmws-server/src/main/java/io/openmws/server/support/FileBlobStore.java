@@ -12,7 +12,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Blobs as files under one folder, for a single node: a key {@code feeds/123/body} is the file
@@ -60,6 +62,30 @@ public class FileBlobStore implements BlobStore {
         Path path = pathOf(key);
         Files.deleteIfExists(path);
         deleteFolderIfEmpty(path.getParent());
+    }
+
+    @Override
+    public int deleteAbandoned(java.time.Instant startedBefore) throws IOException {
+        List<Path> abandoned;
+        try (Stream<Path> files = Files.walk(root)) {
+            abandoned = files.filter(p -> p.getFileName().toString().endsWith(TEMP_SUFFIX))
+                    .filter(p -> {
+                        try {
+                            return Files.getLastModifiedTime(p).toInstant().isBefore(startedBefore);
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    })
+                    .toList();
+        }
+        int deleted = 0;
+        for (Path temp : abandoned) {
+            if (Files.deleteIfExists(temp)) {
+                deleted++;
+            }
+            deleteFolderIfEmpty(temp.getParent());
+        }
+        return deleted;
     }
 
     /** Removes a blob's own folder once it holds nothing (never the store's root or a shared top folder). */

@@ -579,6 +579,72 @@ class FeedsApiTest {
         assertThat(missing.errorCode()).isEqualTo("InvalidParameterValue");
     }
 
+    @Test
+    void aDownloadThatBreaksOffAfterItsFirstByteAbortsAndOneThatFailsBeforeIsAnEnvelope() throws Exception {
+        Caller c = caller();
+        long id = submitted(c, "_POST_PRODUCT_DATA_");
+        byte[] bytes = new byte[3 * 1024 * 1024];
+        java.util.Arrays.fill(bytes, (byte) 'x');
+        finish(id, bytes);
+        // The stored report is shorter than its row says: found out only after the bytes there were sent.
+        jdbc.sql("UPDATE feed_submission SET result_length = result_length + 1000 WHERE feed_submission_id = :id")
+                .param("id", id).update();
+        String form = MwsClient.sign("POST", "localhost:" + port, FEEDS, c.accessKeyId(), c.secretKey(),
+                Map.of("Action", "GetFeedSubmissionResult", "Version", "2009-01-01", "SellerId", c.sellerId(),
+                        "FeedSubmissionId", Long.toString(id)));
+        MwsClient.RawAnswer broken = mws().sendRaw("POST", FEEDS,
+                Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"),
+                form.getBytes(StandardCharsets.UTF_8));
+        assertThat(broken.status()).isEqualTo(200);
+        assertThat(Long.parseLong(broken.header("Content-Length"))).isEqualTo(bytes.length + 1000L);
+        assertThat(broken.body()).as("what there was, and nothing after it").isEqualTo(bytes);
+
+        // A report longer than its row says fails on the first read, before any byte: an error envelope.
+        long small = submitted(c, "_POST_PRODUCT_DATA_");
+        finish(small, "a short report".getBytes(StandardCharsets.UTF_8));
+        jdbc.sql("UPDATE feed_submission SET result_length = 3 WHERE feed_submission_id = :id").param("id", small).update();
+        Answer refused = call(c, "GetFeedSubmissionResult", Map.of("FeedSubmissionId", Long.toString(small)));
+        assertThat(refused.status()).isEqualTo(500);
+        assertThat(refused.errorCode()).isEqualTo("InternalError");
+        assertThat(refused.header("Content-MD5")).isNull();
+    }
+
+    @Autowired
+    FeedProcessing processing;
+
+    long accountId(Caller c) {
+        return jdbc.sql("SELECT id FROM seller_account WHERE seller_id = :seller").param("seller", c.sellerId())
+                .query(Long.class).single();
+    }
+
+    @Test
+    void aRealProcessedFeedIsDownloadedWithItsMd5AndACancelledOneIsNeverProcessed() throws Exception {
+        Caller c = caller();
+        String flat = "sku\tprice\tquantity\nSKU-1\t12.50\t4\nSKU-2\tnot-a-price\t1\n";
+        Answer submitted = submit(c, "_POST_FLAT_FILE_PRICEANDQUANTITYONLY_UPDATE_DATA_", flat);
+        long id = Long.parseLong(value(submitted.body(), "FeedSubmissionId"));
+        long cancelled = submitted(c, "_POST_PRODUCT_DATA_");
+        assertThat(value(call(c, "CancelFeedSubmissions", Map.of("FeedSubmissionIdList.Id.1", Long.toString(cancelled)))
+                .body(), "Count")).isEqualTo("1");
+
+        // The engine's own work, run here rather than by the scheduler (which polls once an hour in this test).
+        processing.processSeller(accountId(c), () -> false);
+
+        Answer list = call(c, "GetFeedSubmissionList", Map.of());
+        assertThat(values(list.body(), "FeedProcessingStatus")).containsExactly("_CANCELLED_", "_DONE_");
+        assertThat(values(list.body(), "StartedProcessingDate")).hasSize(1);
+        assertThat(values(list.body(), "CompletedProcessingDate")).hasSize(1);
+
+        Answer report = call(c, "GetFeedSubmissionResult", Map.of("FeedSubmissionId", Long.toString(id)));
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        assertThat(report.header("Content-Type")).isEqualToIgnoringCase("text/plain;charset=UTF-8");
+        assertThat(report.header("Content-MD5")).isEqualTo(md5(report.raw().body()));
+        assertThat(report.header("Content-Length")).isEqualTo(Integer.toString(report.raw().body().length));
+        assertThat(report.body()).contains("Feed Processing Summary", "SKU-2");
+        assertThat(call(c, "GetFeedSubmissionResult", Map.of("FeedSubmissionId", Long.toString(cancelled))).errorCode())
+                .isEqualTo("FeedCanceled");
+    }
+
     /** Marks a submission done with this report, as the engine does (the engine's own SQL is not ours to call). */
     void finish(long feedSubmissionId, byte[] report) throws IOException {
         BlobStore.Blob blob = blobs.write(FeedSubmissions.resultKey(feedSubmissionId),
@@ -597,13 +663,14 @@ class FeedsApiTest {
     org.springframework.transaction.PlatformTransactionManager transactions;
 
     DatabaseBlobStore databaseStore() {
-        return new DatabaseBlobStore(jdbc, transactions, 1000);
+        return new DatabaseBlobStore(jdbc, transactions, clock, 1000);
     }
 
     @Test
     void theDatabaseStoreRoundTripsAMultiChunkBlob() throws Exception {
         BlobStoreContract.roundTripOfSeveralChunks(databaseStore(), 1000);
-        BlobStoreContract.roundTripOfSeveralChunks(new DatabaseBlobStore(jdbc, transactions), DatabaseBlobStore.CHUNK_SIZE);
+        BlobStoreContract.roundTripOfSeveralChunks(new DatabaseBlobStore(jdbc, transactions, clock),
+                DatabaseBlobStore.CHUNK_SIZE);
     }
 
     @Test
@@ -619,6 +686,21 @@ class FeedsApiTest {
         long before = jdbc.sql("SELECT COUNT(*) FROM blob_chunk").query(Long.class).single();
         BlobStoreContract.replaceAndDelete(databaseStore(), 1000);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM blob_chunk").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void theDatabaseStoreRemovesWritesAbandonedLongAgo() throws Exception {
+        jdbc.sql("INSERT INTO blob_chunk (blob_key, seq, bytes) VALUES (:key, 0, :bytes)")
+                .param("key", "~tmp/" + clock.instant().minus(Duration.ofDays(2)).toEpochMilli() + "/abandoned")
+                .param("bytes", new byte[3]).update();
+        DatabaseBlobStore store = databaseStore();
+        try (BlobStore.BlobOutput running = store.create("test/" + UUID.randomUUID())) {
+            running.write(new byte[2500]); // two chunks of a write in progress
+            assertThat(store.deleteAbandoned(clock.instant().minus(Duration.ofDays(1)))).isEqualTo(1);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM blob_chunk WHERE blob_key LIKE '~tmp/%'").query(Long.class).single())
+                    .isEqualTo(2);
+            running.commit();
+        }
     }
 
     // ---- Retention

@@ -113,6 +113,14 @@ class FlatFileReaderTest {
     }
 
     @Test
+    void aCommaSeparatedFileIsRefusedWithAHint() {
+        assertThatThrownBy(() -> read("sku,price,quantity\nA,1.00,3\n")).isInstanceOf(FeedFormatException.class)
+                .hasMessageContaining("looks comma-separated");
+        assertThatThrownBy(() -> read("A-1\t12.00\t3\n")).isInstanceOf(FeedFormatException.class)
+                .hasMessageNotContaining("comma");
+    }
+
+    @Test
     void withoutBomOrCharsetEachLineIsUtf8OrElseIsoLatin1() throws Exception {
         byte[] body = bytes("sku\titem-note\n".getBytes(StandardCharsets.UTF_8),
                 "A\tCrème brûlée \u20ac\n".getBytes(StandardCharsets.UTF_8),
@@ -239,7 +247,7 @@ class FlatFileReaderTest {
                     throw new AssertionError("row " + count + " read as " + record);
                 }
             }
-            assertThat(XmlFeedReaderTest.usedHeapAfterGc() - baseline).isLessThan(32L * 1024 * 1024);
+            XmlFeedReaderTest.assertHeapGrewLessThan(baseline, 32L * 1024 * 1024);
         }
         assertThat(count).isEqualTo(rows);
     }

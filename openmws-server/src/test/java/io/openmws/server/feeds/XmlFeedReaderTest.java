@@ -150,6 +150,16 @@ class XmlFeedReaderTest {
     }
 
     @Test
+    void purgeAndReplaceIsAnXmlBoolean() throws Exception {
+        for (String value : new String[] {"true", "1", "false", "0"}) {
+            XmlFeedReader reader = reader(HEAD + "<MessageType>Inventory</MessageType><PurgeAndReplace>" + value
+                    + "</PurgeAndReplace></AmazonEnvelope>", "Inventory");
+            assertThat(reader.next()).isNull();
+            assertThat(reader.purgeAndReplace()).as(value).isEqualTo(value.equals("true") || value.equals("1"));
+        }
+    }
+
+    @Test
     void anEnvelopeWithoutMessagesHasNone() throws Exception {
         assertThat(readAll(reader(HEAD + "<MessageType>Inventory</MessageType></AmazonEnvelope>", "Inventory")))
                 .isEmpty();
@@ -293,7 +303,7 @@ class XmlFeedReaderTest {
         long before = usedHeapAfterGc();
         try (FeedReader reader = new XmlFeedReader(body, "Product")) {
             FeedRecord big = reader.next();
-            assertThat(usedHeapAfterGc() - before).isLessThan(16L * 1024 * 1024);
+            assertHeapGrewLessThan(before, 16L * 1024 * 1024);
             assertThat(big.fields()).containsEntry("SKU", List.of("BIG")).containsEntry("DescriptionData.Title", List.of("t"))
                     .doesNotContainKey("DescriptionData.Description");
             assertThat(big.problems()).singleElement().asString()
@@ -409,7 +419,7 @@ class XmlFeedReaderTest {
                     throw new AssertionError("message " + count + " read as " + record);
                 }
             }
-            assertThat(usedHeapAfterGc() - baseline).isLessThan(32L * 1024 * 1024);
+            assertHeapGrewLessThan(baseline, 32L * 1024 * 1024);
         }
         assertThat(count).isEqualTo(messages);
     }
@@ -426,7 +436,7 @@ class XmlFeedReaderTest {
             FeedFormatException e = failure(new XmlFeedReader(body, "Product"));
             assertThat(e.messageCode()).as(piece[0]).isEqualTo(5001);
             assertThat(e).hasMessageContaining("longer than " + XmlFeedReader.MAX_MARKUP);
-            assertThat(usedHeapAfterGc() - before).isLessThan(16L * 1024 * 1024);
+            assertHeapGrewLessThan(before, 16L * 1024 * 1024);
         }
     }
 
@@ -501,6 +511,22 @@ class XmlFeedReaderTest {
         }
         List<FeedRecord> records = readAll(reader(repeated + "</AmazonEnvelope>", "Product"));
         assertThat(records).hasSize(2 * XmlFeedReader.MAX_NAMES).allSatisfy(r -> assertThat(r.problems()).isEmpty());
+    }
+
+    /**
+     * Fails when the heap, after collection, stays {@code limit} or more above {@code baseline}. Measured up
+     * to five times, so garbage another thread of the test JVM is making at that moment does not count;
+     * memory the reader under test still holds does, every time.
+     */
+    static void assertHeapGrewLessThan(long baseline, long limit) throws InterruptedException {
+        long growth = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 5 && growth >= limit; attempt++) {
+            if (attempt > 0) {
+                Thread.sleep(100);
+            }
+            growth = Math.min(growth, usedHeapAfterGc() - baseline);
+        }
+        assertThat(growth).as("heap growth in bytes").isLessThan(limit);
     }
 
     static long usedHeapAfterGc() {

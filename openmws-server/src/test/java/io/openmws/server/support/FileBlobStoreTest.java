@@ -48,6 +48,24 @@ class FileBlobStoreTest {
     }
 
     @Test
+    void writesAbandonedLongAgoAreRemovedAndRunningOnesKept() throws Exception {
+        FileBlobStore store = new FileBlobStore(root);
+        BlobStore.BlobOutput running = store.create("feeds/1/body");
+        running.write(new byte[10]);
+        Path abandoned = Files.createDirectories(root.resolve("feeds/2")).resolve(".blob-123.part");
+        Files.write(abandoned, new byte[10]);
+        Files.setLastModifiedTime(abandoned, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofDays(2))));
+
+        assertThat(store.deleteAbandoned(java.time.Instant.now().minus(java.time.Duration.ofDays(1)))).isEqualTo(1);
+        assertThat(Files.exists(abandoned)).isFalse();
+        assertThat(Files.exists(root.resolve("feeds/2"))).isFalse();
+        running.write(new byte[5]);
+        assertThat(running.commit().length()).isEqualTo(15);
+        running.close();
+    }
+
+    @Test
     void keysThatCouldLeaveTheFolderAreRefused() throws Exception {
         FileBlobStore store = new FileBlobStore(root);
         for (String key : new String[] {"../x", "a/../../x", "/etc/passwd", "a//b", "a/./b", ".", "..", "", "a/",
