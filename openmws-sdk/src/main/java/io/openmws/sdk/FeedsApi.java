@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -65,7 +66,7 @@ public final class FeedsApi {
 
     /** How often a download whose MD5 does not match is tried again (the documentation says up to 3 times). */
     static final int MD5_RETRIES = 3;
-    /** The first wait between two polls of {@link #awaitResult}; it doubles up to {@link #LONGEST_POLL}. */
+    /** The first wait between two polls of {@link #awaitResult}; each next one is half as long again, up to {@link #LONGEST_POLL}. */
     static final Duration FIRST_POLL = Duration.ofSeconds(1);
     /** The longest wait between two polls: GetFeedSubmissionList's restore rate (one call per 45 s, 80 an hour). */
     static final Duration LONGEST_POLL = Duration.ofSeconds(45);
@@ -375,8 +376,8 @@ public final class FeedsApi {
 
     /**
      * Waits until the feed is processed, then downloads and parses its processing report. Polls
-     * {@code GetFeedSubmissionList} for this one id, first after 1 second and then at doubling intervals up
-     * to 45 seconds (the operation's restore rate), slower still when the answers' {@code x-mws-quota-remaining}
+     * {@code GetFeedSubmissionList} for this one id, first after 1 second and then at intervals growing by half
+     * up to 45 seconds (the operation's restore rate), slower still when the answers' {@code x-mws-quota-remaining}
      * says fewer than 10 calls are left this hour (the rest are then spread until {@code x-mws-quota-resetsOn});
      * every call is also paced by the client's {@link Throttling}.
      *
@@ -391,6 +392,28 @@ public final class FeedsApi {
      *     report cannot be read, {@link MwsException.Kind#INTERRUPTED}, or any failure of a call
      */
     public ProcessingReport awaitResult(SellerAccess seller, String feedSubmissionId, Duration timeout) {
+        return await(seller, feedSubmissionId, timeout, null);
+    }
+
+    /**
+     * Like {@link #awaitResult(SellerAccess, String, Duration)}, but hands each result of the report to
+     * {@code each} as it is read instead of keeping it: the report of a feed of a million lines with as many
+     * errors is read in constant memory.
+     *
+     * @param seller the seller
+     * @param feedSubmissionId the submission
+     * @param timeout how long to wait for processing
+     * @param each receives the failed and warned messages in the report's order
+     * @return the report's counts, without results
+     * @throws MwsException as {@link #awaitResult(SellerAccess, String, Duration)}
+     */
+    public ProcessingReport awaitResult(SellerAccess seller, String feedSubmissionId, Duration timeout,
+                                        Consumer<ProcessingReport.Result> each) {
+        return await(seller, feedSubmissionId, timeout, Objects.requireNonNull(each, "each"));
+    }
+
+    private ProcessingReport await(SellerAccess seller, String feedSubmissionId, Duration timeout,
+                                   Consumer<ProcessingReport.Result> each) {
         Objects.requireNonNull(seller, "seller");
         FeedSubmissionFilter.checkId(feedSubmissionId);
         Objects.requireNonNull(timeout, "timeout");
@@ -412,7 +435,7 @@ public final class FeedsApi {
                             .message("The seller has no feed submission " + feedSubmissionId + " in the last 90 days")
                             .build());
             if (info.status() == FeedProcessingStatus.DONE) {
-                return downloadAndParse(seller, feedSubmissionId);
+                return downloadAndParse(seller, feedSubmissionId, each);
             }
             if (info.status() == FeedProcessingStatus.CANCELLED) {
                 throw MwsException.builder().code("FeedCanceled").kind(MwsException.Kind.CANCELED)
@@ -429,11 +452,13 @@ public final class FeedsApi {
             Duration backOff = delay;
             Duration wait = poll.quota.spread(executor.pacingNow()).filter(q -> q.compareTo(backOff) > 0).orElse(backOff);
             sleep(wait.toNanos() < left ? wait : Duration.ofNanos(left), polls);
-            delay = delay.multipliedBy(2).compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : delay.multipliedBy(2);
+            Duration longer = delay.multipliedBy(3).dividedBy(2);
+            delay = longer.compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : longer;
         }
     }
 
-    private ProcessingReport downloadAndParse(SellerAccess seller, String feedSubmissionId) {
+    private ProcessingReport downloadAndParse(SellerAccess seller, String feedSubmissionId,
+                                              Consumer<ProcessingReport.Result> each) {
         Path file = null;
         try {
             file = Files.createTempFile("openmws-processing-report-", ".tmp");
@@ -442,7 +467,7 @@ public final class FeedsApi {
                 download = result(seller, feedSubmissionId, out);
             }
             try (InputStream in = Files.newInputStream(file)) {
-                return ProcessingReport.read(in);
+                return each == null ? ProcessingReport.read(in) : ProcessingReport.read(in, each);
             } catch (IOException e) {
                 throw MwsException.builder().kind(MwsException.Kind.UNEXPECTED_RESPONSE).httpStatus(200)
                         .requestId(download.requestId()).attempts(download.attempts())

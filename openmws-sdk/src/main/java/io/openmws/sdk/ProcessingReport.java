@@ -7,14 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A feed's processing report, parsed: the summary counts and one {@link Result} per message that failed
  * or was warned about (successful messages have none). XML feeds get an XML {@code ProcessingReport}
  * (spec §1.4), flat files a tab-delimited summary; both read into this.
  *
- * <p>The results are held in memory. A report of a huge feed with many errors is better downloaded with
- * {@link FeedsApi#result} and read from the file.
+ * <p>The results are held in memory. For a huge feed with many errors, pass a {@code Consumer} to
+ * {@link FeedsApi#awaitResult(SellerAccess, String, java.time.Duration, Consumer)} or
+ * {@link #read(InputStream, Consumer)}: each result is then handed over as it is read and none is kept.
  *
  * @param format which of the two the report was
  * @param documentTransactionId the XML report's {@code DocumentTransactionID} (the FeedSubmissionId); empty for flat files
@@ -55,6 +57,19 @@ public record ProcessingReport(Format format, Optional<String> documentTransacti
      */
     public static ProcessingReport read(InputStream report) throws IOException {
         return ProcessingReportReader.read(report);
+    }
+
+    /**
+     * Reads a processing report of either form, handing each result to {@code each} as it is read instead of
+     * keeping it: for the reports of huge feeds, in constant memory.
+     *
+     * @param report the report's bytes; read to the end, not closed
+     * @param each receives the results in the report's order
+     * @return the report with its counts and no results
+     * @throws IOException when it cannot be read or is neither form
+     */
+    public static ProcessingReport read(InputStream report, Consumer<Result> each) throws IOException {
+        return ProcessingReportReader.read(report, Objects.requireNonNull(each, "each"));
     }
 
     /** The results that are errors. */

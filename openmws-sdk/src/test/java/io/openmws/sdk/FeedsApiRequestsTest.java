@@ -162,6 +162,27 @@ class FeedsApiRequestsTest {
         assertThat(spools(tmp)).isEqualTo(before);
     }
 
+    @Test
+    void aSubmitFeedRetriedAfterAServiceErrorSendsTheWholeFeedAgain() throws Exception {
+        byte[] feed = ("sku\tprice\tquantity\n" + "RETRY-1\t1.00\t1\n".repeat(20_000)).getBytes(StandardCharsets.US_ASCII);
+        try (StubEndpoint stub = new StubEndpoint(
+                StubEndpoint.Answer.xml(500, StubEndpoint.error("InternalError", "We encountered an internal error."), Map.of()),
+                StubEndpoint.Answer.xml(200, submitted("51799018441"), Map.of()))) {
+            MwsClient client = client(stub.uri()).retryPolicy(RetryPolicy.builder().baseDelay(Duration.ofMillis(10))
+                    .maxDelay(Duration.ofMillis(20)).build()).build();
+
+            FeedSubmissionInfo info = client.feeds().submit(SELLER, "_POST_FLAT_FILE_PRICEANDQUANTITYONLY_UPDATE_DATA_",
+                    new ByteArrayInputStream(feed));
+
+            assertThat(info.feedSubmissionId()).isEqualTo("51799018441");
+            assertThat(stub.received()).hasSize(2).allSatisfy(r -> {
+                assertThat(r.body().getBytes(StandardCharsets.US_ASCII)).isEqualTo(feed);
+                assertThat(r.header("Content-MD5")).isEqualTo(md5(feed));
+            });
+            assertThat(events.statuses()).containsExactly(500, 200);
+        }
+    }
+
     private static List<Path> spools(Path tmp) throws IOException {
         try (Stream<Path> files = Files.list(tmp)) {
             return files.filter(p -> p.getFileName().toString().startsWith("openmws-feed-")).sorted().toList();

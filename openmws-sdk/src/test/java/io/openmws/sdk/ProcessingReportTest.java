@@ -93,6 +93,65 @@ class ProcessingReportTest {
     }
 
     @Test
+    void resultsCanBeHandedOverAsTheyAreReadInsteadOfKept() throws Exception {
+        java.util.List<ProcessingReport.Result> seen = new java.util.ArrayList<>();
+        ProcessingReport xml;
+        try (InputStream in = ProcessingReportTest.class.getResourceAsStream("reports/spec-xml-report.xml")) {
+            xml = ProcessingReport.read(in, seen::add);
+        }
+
+        assertThat(xml.results()).isEmpty();
+        assertThat(xml.messagesWithError()).isEqualTo(1);
+        assertThat(seen).extracting(ProcessingReport.Result::messageCode).containsExactly(8560);
+    }
+
+    @Test
+    void aFlatReportOfManyErrorRowsIsCountedWithoutKeepingThem() throws Exception {
+        int rows = 100_000;
+        InputStream report = new java.io.SequenceInputStream(new ByteArrayInputStream(("Feed Processing Summary:\n"
+                + "\tNumber of records processed\t\t" + rows + "\n\tNumber of records successful\t\t0\n\n"
+                + "original-record-number\tsku\terror-code\terror-type\terror-message\n").getBytes(StandardCharsets.UTF_8)),
+                new InputStream() {
+                    private int row;
+                    private byte[] line = new byte[0];
+                    private int at;
+
+                    @Override
+                    public int read() {
+                        if (at == line.length) {
+                            if (row == rows) {
+                                return -1;
+                            }
+                            row++;
+                            line = (row + "\tSKU-" + row + "\t13013\tError\tSKU not found\n").getBytes(StandardCharsets.US_ASCII);
+                            at = 0;
+                        }
+                        return line[at++];
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        int n = 0;
+                        while (n < len) {
+                            int c = read();
+                            if (c < 0) {
+                                return n == 0 ? -1 : n;
+                            }
+                            b[off + n++] = (byte) c;
+                        }
+                        return n;
+                    }
+                });
+        long[] count = new long[1];
+
+        ProcessingReport parsed = ProcessingReport.read(new java.io.BufferedInputStream(report), r -> count[0]++);
+
+        assertThat(count[0]).isEqualTo(rows);
+        assertThat(parsed.messagesWithError()).isEqualTo(rows);
+        assertThat(parsed.results()).isEmpty();
+    }
+
+    @Test
     void anXmlReportWithoutResultsHasNone() throws Exception {
         ProcessingReport report = text("<AmazonEnvelope><Header><DocumentVersion>1.02</DocumentVersion></Header>"
                 + "<MessageType>ProcessingReport</MessageType><Message><MessageID>1</MessageID><ProcessingReport>"

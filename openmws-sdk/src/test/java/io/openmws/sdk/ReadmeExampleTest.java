@@ -27,10 +27,16 @@ class ReadmeExampleTest {
 
     private static final String HEADING = "## Integrate in five minutes";
 
+    private static final String FEEDS_HEADING = "### Feeds: submit a file and await its processing report";
+
     static String exampleFromReadme() throws Exception {
+        return exampleFromReadme(HEADING);
+    }
+
+    static String exampleFromReadme(String heading) throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-        int section = readme.indexOf(HEADING);
-        assertThat(section).as("the README has a section '%s'", HEADING).isNotNegative();
+        int section = readme.indexOf(heading);
+        assertThat(section).as("the README has a section '%s'", heading).isNotNegative();
         int start = readme.indexOf("```java\n", section) + "```java\n".length();
         int end = readme.indexOf("```", start);
         return readme.substring(start, end);
@@ -43,13 +49,41 @@ class ReadmeExampleTest {
         SandboxAuthorization grant = sandbox.authorize(seller, developer);
         String program = exampleFromReadme();
         assertThat(program.lines().count()).isLessThanOrEqualTo(25);
-        Path source = dir.resolve("ListMyMarketplaces.java");
+
+        String output = run(sandbox, dir, program, "ListMyMarketplaces.java", developer, grant);
+
+        assertThat(output.lines().toList()).isEqualTo(List.of("ATVPDKIKX0DER Amazon.com", "A2EUQ1WTGCTBG2 Amazon.ca",
+                "Sellers API: GREEN"));
+    }
+
+    @Test
+    void theReadmeFeedProgramSubmitsAFileAndPrintsItsReport(Sandbox sandbox, @TempDir Path dir) throws Exception {
+        SandboxDeveloper developer = sandbox.newDeveloper();
+        SandboxAuthorization grant = sandbox.authorize(sandbox.newSeller("ATVPDKIKX0DER"), developer);
+        Path prices = dir.resolve("prices.txt");
+        Files.writeString(prices, "sku\tprice\tquantity\nNO-SUCH-SKU\t9.99\t3\n", StandardCharsets.UTF_8);
+
+        String output = run(sandbox, dir, exampleFromReadme(FEEDS_HEADING), "SubmitPrices.java", developer, grant,
+                prices.toString());
+
+        List<String> lines = output.lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).matches("Submitted feed [0-9]{11}");
+        assertThat(lines.get(1)).isEqualTo("1 processed, 0 successful");
+        assertThat(lines.get(2)).startsWith("NO-SUCH-SKU ");
+    }
+
+    /** Runs a README program with the JDK's single-file launcher, the credentials in its environment; answers its output. */
+    private static String run(Sandbox sandbox, Path dir, String program, String fileName, SandboxDeveloper developer,
+                              SandboxAuthorization grant, String... args) throws Exception {
+        Path source = dir.resolve(fileName);
         Files.writeString(source, program, StandardCharsets.UTF_8);
         String classPath = String.join(File.pathSeparator,
                 Path.of("..", "openmws-protocol", "target", "classes").toString(), Path.of("target", "classes").toString());
-
-        ProcessBuilder java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, source.toString()).redirectErrorStream(true);
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath, source.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder java = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = java.environment();
         env.put("MWS_ENDPOINT", sandbox.baseUrl().toString());
         env.put("MWS_ACCESS_KEY_ID", developer.accessKeyId());
@@ -58,11 +92,9 @@ class ReadmeExampleTest {
         env.put("MWS_AUTH_TOKEN", grant.mwsAuthToken());
         env.put("MWS_MARKETPLACE_ID", "ATVPDKIKX0DER");
         Process run = java.start();
-        assertThat(run.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(run.waitFor(5, TimeUnit.MINUTES)).isTrue();
         String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
         assertThat(run.exitValue()).as(output).isZero();
-        assertThat(output.lines().toList()).isEqualTo(List.of("ATVPDKIKX0DER Amazon.com", "A2EUQ1WTGCTBG2 Amazon.ca",
-                "Sellers API: GREEN"));
+        return output;
     }
 }

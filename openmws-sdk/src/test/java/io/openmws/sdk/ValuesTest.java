@@ -116,6 +116,8 @@ class ValuesTest {
                 Map.entry(MwsErrorCode.CONTENT_MD5_DOES_NOT_MATCH, MwsException.Kind.INVALID_PARAMETER),
                 Map.entry(MwsErrorCode.FEED_PROCESSING_RESULT_NOT_READY, MwsException.Kind.NOT_READY),
                 Map.entry(MwsErrorCode.INVALID_FEED_SUBMISSION_ID, MwsException.Kind.INVALID_PARAMETER),
+                Map.entry(MwsErrorCode.INVALID_FEED_TYPE, MwsException.Kind.INVALID_PARAMETER),
+                Map.entry(MwsErrorCode.FEED_CANCELED, MwsException.Kind.CANCELED),
                 Map.entry(MwsErrorCode.INVALID_REPORT_ID, MwsException.Kind.INVALID_PARAMETER),
                 Map.entry(MwsErrorCode.INVALID_REPORT_REQUEST_ID, MwsException.Kind.INVALID_PARAMETER),
                 Map.entry(MwsErrorCode.REPORT_NOT_READY, MwsException.Kind.NOT_READY),

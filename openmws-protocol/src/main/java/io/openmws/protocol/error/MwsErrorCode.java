@@ -72,6 +72,12 @@ public enum MwsErrorCode {
     /** 400 (Feeds): no feed submission with that id for this seller. */
     INVALID_FEED_SUBMISSION_ID("InvalidFeedSubmissionId", 400, ErrorType.SENDER,
             "The FeedSubmissionId is not one of this seller's feed submissions."),
+    /** 400 (Feeds): SubmitFeed with a FeedType the platform does not accept. */
+    INVALID_FEED_TYPE("InvalidFeedType", 400, ErrorType.SENDER,
+            "The FeedType is not a valid feed type. Check the documentation for the accepted feed types."),
+    /** 400 (Feeds): the processing result of a cancelled submission is asked for. */
+    FEED_CANCELED("FeedCanceled", 400, ErrorType.SENDER,
+            "The feed submission was cancelled: it has no processing result."),
     /** 400 (Reports): no report with that id for this seller. */
     INVALID_REPORT_ID("InvalidReportId", 400, ErrorType.SENDER,
             "The ReportId is not one of this seller's reports."),

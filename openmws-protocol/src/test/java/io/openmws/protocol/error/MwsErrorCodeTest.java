@@ -54,7 +54,7 @@ class MwsErrorCodeTest {
                 "ValidationError", "RequestExpired", "AccessDenied", "InvalidAccessKeyId", "SignatureDoesNotMatch",
                 "InvalidAddress", "InternalError", "QuotaExceeded", "RequestThrottled", "ServiceUnavailable",
                 "NextTokenCorrupted", "ContentMD5Missing", "ContentMD5DoesNotMatch", "FeedProcessingResultNotReady",
-                "InvalidFeedSubmissionId", "InvalidReportId", "InvalidReportRequestId", "ReportNotReady",
+                "InvalidFeedSubmissionId", "InvalidFeedType", "FeedCanceled", "InvalidReportId", "InvalidReportRequestId", "ReportNotReady",
                 "InvalidRequest");
         assertThat(MwsErrorCode.fromCode("MissingParameter")).isEmpty();
         assertThat(MwsErrorCode.fromCode("accessdenied")).isEmpty();

@@ -12,13 +12,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -45,6 +44,20 @@ public final class ProcessingReportReader {
      * @throws IOException when it is neither form, or broken
      */
     public static ProcessingReport read(InputStream in) throws IOException {
+        return read(in, null);
+    }
+
+    /**
+     * Reads a report of either form, handing each result to {@code each} as it is read instead of keeping it.
+     *
+     * @param in the report; not closed
+     * @param each receives the results in order; {@code null} to keep them in the report
+     * @return the report, without results when {@code each} was given
+     * @throws IOException when it is neither form, or broken
+     */
+    public static ProcessingReport read(InputStream in, Consumer<ProcessingReport.Result> each) throws IOException {
+        List<ProcessingReport.Result> kept = new ArrayList<>();
+        Consumer<ProcessingReport.Result> sink = each != null ? each : kept::add;
         BufferedInputStream buffered = new BufferedInputStream(in);
         buffered.mark(SNIFF);
         int first = -1;
@@ -63,12 +76,15 @@ public final class ProcessingReportReader {
         if (first < 0) {
             throw new IOException("the processing report is empty");
         }
-        return first == '<' ? readXml(buffered) : readFlat(buffered);
+        ProcessingReport report = first == '<' ? readXml(buffered, sink) : readFlat(buffered, sink);
+        return each != null ? report : new ProcessingReport(report.format(), report.documentTransactionId(),
+                report.statusCode(), report.messagesProcessed(), report.messagesSuccessful(), report.messagesWithError(),
+                report.messagesWithWarning(), kept);
     }
 
     // ---------------------------------------------------------------- XML
 
-    private static ProcessingReport readXml(InputStream in) throws IOException {
+    private static ProcessingReport readXml(InputStream in, Consumer<ProcessingReport.Result> sink) throws IOException {
         XMLStreamReader r = null;
         try {
             r = SafeXml.inputFactory().createXMLStreamReader(in);
@@ -83,7 +99,6 @@ public final class ProcessingReportReader {
             String transactionId = null;
             String statusCode = null;
             long[] counts = new long[4];
-            List<ProcessingReport.Result> results = new ArrayList<>();
             while (r.hasNext()) {
                 if (r.next() != XMLStreamConstants.START_ELEMENT) {
                     continue;
@@ -96,7 +111,7 @@ public final class ProcessingReportReader {
                     case "MessagesSuccessful" -> counts[1] = number(SafeXml.elementText(r), "MessagesSuccessful");
                     case "MessagesWithError" -> counts[2] = number(SafeXml.elementText(r), "MessagesWithError");
                     case "MessagesWithWarning" -> counts[3] = number(SafeXml.elementText(r), "MessagesWithWarning");
-                    case "Result" -> results.add(result(r));
+                    case "Result" -> sink.accept(result(r));
                     default -> {
                         // Header, Message, MessageID of the envelope, ProcessingSummary, unknown elements
                     }
@@ -107,7 +122,7 @@ public final class ProcessingReportReader {
             }
             return new ProcessingReport(ProcessingReport.Format.XML, Optional.ofNullable(transactionId).filter(s -> !s.isEmpty()),
                     Optional.ofNullable(statusCode).filter(s -> !s.isEmpty()), counts[0], counts[1], counts[2], counts[3],
-                    results);
+                    List.of());
         } catch (XMLStreamException e) {
             throw new IOException("the processing report is not well-formed XML: " + e.getMessage(), e);
         } finally {
@@ -161,7 +176,7 @@ public final class ProcessingReportReader {
 
     // ---------------------------------------------------------------- flat file
 
-    private static ProcessingReport readFlat(InputStream in) throws IOException {
+    private static ProcessingReport readFlat(InputStream in, Consumer<ProcessingReport.Result> sink) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)));
         boolean sawSummary = false;
@@ -170,9 +185,11 @@ public final class ProcessingReportReader {
         Long withError = null;
         Long withWarning = null;
         Map<String, Integer> columns = null;
-        List<ProcessingReport.Result> results = new ArrayList<>();
-        Set<Long> errorRecords = new HashSet<>();
-        Set<Long> warningRecords = new HashSet<>();
+        // Records with errors (warnings) counted as their rows come: a record's rows are next to each other.
+        long errorRecords = 0;
+        long warningRecords = 0;
+        long lastError = -1;
+        long lastWarning = -1;
         String line;
         int lineNumber = 0;
         while ((line = lines.readLine()) != null) {
@@ -218,21 +235,23 @@ public final class ProcessingReportReader {
             ProcessingReport.Result result = new ProcessingReport.Result(record, type,
                     (int) number(cell(cells, columns, "error-code"), "error-code"), cell(cells, columns, "error-message"),
                     Optional.of(sku).filter(s -> !s.isEmpty()), sku.isEmpty() ? Map.of() : Map.of("SKU", sku));
-            results.add(result);
-            if (result.isError()) {
-                errorRecords.add(record);
-            } else if (result.isWarning()) {
-                warningRecords.add(record);
+            sink.accept(result);
+            if (result.isError() && record != lastError) {
+                errorRecords++;
+                lastError = record;
+            } else if (result.isWarning() && record != lastWarning) {
+                warningRecords++;
+                lastWarning = record;
             }
         }
         if (!sawSummary || processed == null) {
             throw new IOException("the flat-file processing report has no 'Number of records processed' line");
         }
-        long errors = withError != null ? withError : errorRecords.size();
-        long warnings = withWarning != null ? withWarning : warningRecords.size();
+        long errors = withError != null ? withError : errorRecords;
+        long warnings = withWarning != null ? withWarning : warningRecords;
         long ok = successful != null ? successful : Math.max(0, processed - errors);
         return new ProcessingReport(ProcessingReport.Format.FLAT_FILE, Optional.empty(), Optional.empty(), processed, ok,
-                errors, warnings, results);
+                errors, warnings, List.of());
     }
 
     private static Map<String, Integer> header(String line) {

@@ -39,7 +39,9 @@ import java.util.Set;
  *
  * <p>Encoding: a byte-order mark wins (UTF-8, UTF-16BE, UTF-16LE); otherwise the charset the request's
  * Content-Type names; otherwise each line is read as UTF-8, or as ISO-8859-1 when it is not valid UTF-8
- * (sellers' spreadsheets save either).
+ * (sellers' spreadsheets save either). ISO-8859-1, declared or fallen back to, reads the bytes 0x80-0x9F
+ * as Windows-1252 does (curly quotes, the euro sign), as browsers do: Windows spreadsheets save those
+ * characters under that name.
  */
 public final class FlatFileReader implements FeedReader {
 
@@ -49,6 +51,12 @@ public final class FlatFileReader implements FeedReader {
     public static final int MAX_LINE_BYTES = 1024 * 1024;
     /** How many non-blank lines may come before the header (TemplateType and label rows included). */
     public static final int HEADER_SEARCH_LINES = 10;
+
+    /** What Windows-1252 makes of the bytes 0x80-0x9F; the five it leaves undefined stay as in ISO-8859-1. */
+    private static final String WINDOWS_1252_C1 = "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021"
+            + "\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F"
+            + "\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014"
+            + "\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
 
     private static final Set<String> KEY_COLUMNS = Set.of("sku", "item_sku", "order-id");
 
@@ -121,6 +129,7 @@ public final class FlatFileReader implements FeedReader {
 
     private void readHeader() throws IOException, FeedFormatException {
         int seen = 0;
+        boolean commas = false;
         while (seen < HEADER_SEARCH_LINES) {
             Line line = lines.next();
             if (line == null) {
@@ -140,6 +149,7 @@ public final class FlatFileReader implements FeedReader {
                 templateType = first.substring("TemplateType=".length()).strip();
                 continue;
             }
+            commas |= text.indexOf('\t') < 0 && text.indexOf(',') >= 0;
             List<String> names = new ArrayList<>();
             boolean hasKey = false;
             for (String cell : text.split("\t", -1)) {
@@ -153,7 +163,8 @@ public final class FlatFileReader implements FeedReader {
             }
         }
         throw new FeedFormatException(FILE_ERROR, "No header row found: the first " + HEADER_SEARCH_LINES
-                + " lines hold no tab-separated row naming a sku, item_sku or order-id column");
+                + " lines hold no tab-separated row naming a sku, item_sku or order-id column"
+                + (commas ? "; the file looks comma-separated, but flat-file feeds are tab-separated" : ""));
     }
 
     private FeedRecord record(String text) {
@@ -209,7 +220,8 @@ public final class FlatFileReader implements FeedReader {
             } else {
                 this.chars = null;
                 // A UTF-8 BOM, no charset, or UTF-8 declared: UTF-8 per line with the ISO-8859-1 fallback.
-                this.charset = bom != null || declared == null || declared.equals(StandardCharsets.UTF_8) ? null : declared;
+                this.charset = bom != null || declared == null || declared.equals(StandardCharsets.UTF_8) ? null
+                        : declared.equals(StandardCharsets.ISO_8859_1) ? StandardCharsets.ISO_8859_1 : declared;
             }
         }
 
@@ -296,6 +308,9 @@ public final class FlatFileReader implements FeedReader {
             if (length > 0 && line[length - 1] == '\r') {
                 length--;
             }
+            if (charset == StandardCharsets.ISO_8859_1) {
+                return new Line(latin1(line, length), false);
+            }
             if (charset != null) {
                 return new Line(new String(line, 0, length, charset), false);
             }
@@ -303,8 +318,18 @@ public final class FlatFileReader implements FeedReader {
                 CharBuffer decoded = strictUtf8.reset().decode(ByteBuffer.wrap(line, 0, length));
                 return new Line(decoded.toString(), false);
             } catch (CharacterCodingException notUtf8) {
-                return new Line(new String(line, 0, length, StandardCharsets.ISO_8859_1), false);
+                return new Line(latin1(line, length), false);
             }
+        }
+
+        /** ISO-8859-1, with the characters Windows-1252 gives the bytes 0x80-0x9F where it has one. */
+        private static String latin1(byte[] bytes, int length) {
+            char[] chars = new char[length];
+            for (int i = 0; i < length; i++) {
+                int b = bytes[i] & 0xFF;
+                chars[i] = b >= 0x80 && b <= 0x9F ? WINDOWS_1252_C1.charAt(b - 0x80) : (char) b;
+            }
+            return new String(chars);
         }
 
         private Line nextChars() throws IOException {

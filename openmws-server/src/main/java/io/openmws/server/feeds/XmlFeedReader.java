@@ -3,20 +3,26 @@ package io.openmws.server.feeds;
 import io.openmws.protocol.xml.SafeXml;
 
 import java.io.BufferedReader;
-import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -31,14 +37,20 @@ import javax.xml.stream.XMLStreamReader;
  * {@code MessageType}, optional {@code PurgeAndReplace} and {@code EffectiveDate}) is read on the first
  * call to {@link #next()}; its values are available from the accessors after that call.
  *
- * <p>What ends the file ({@link FeedFormatException}): XML that is not well-formed or breaks off, a DTD
- * ({@code DOCTYPE}: refused before any entity is declared, so nothing is expanded, fetched or opened),
- * element nesting deeper than {@value #MAX_DEPTH}, a single tag, comment, CDATA section or processing
- * instruction longer than {@value #MAX_MARKUP} ({@value #XML_FATAL}); an envelope of the wrong shape,
- * a {@code MessageType} other than the feed type's, a {@code Message} without a positive numeric
- * {@code MessageID} ({@value #XML_SCHEMA}). What marks one message only ({@link FeedRecord#problems()}):
- * a payload element other than the {@code MessageType}, an unknown {@code OperationType}, a value longer
- * than {@value #MAX_TEXT} characters, more than {@value #MAX_VALUES} values or {@value #MAX_MESSAGE_CHARS}
+ * <p>The bytes are decoded here: UTF-8 or UTF-16 by a byte-order mark, otherwise the encoding the XML
+ * declaration names, otherwise UTF-8.
+ *
+ * <p>What ends the file ({@link FeedFormatException}) with {@value #XML_FATAL}: XML that is not
+ * well-formed or breaks off, bytes not of the encoding, a DTD ({@code DOCTYPE}: refused as soon as it is
+ * read, so no entity is ever expanded, fetched or opened), nesting deeper than {@value #MAX_DEPTH}, more
+ * than {@value #MAX_ATTRIBUTES} attributes on an element, a single tag, comment, CDATA section or
+ * processing instruction longer than {@value #MAX_MARKUP} characters, more than {@value #MAX_NAMES}
+ * distinct names. With {@value #XML_SCHEMA}: an envelope of the wrong shape, a {@code MessageType} other
+ * than the feed type's, a {@code Message} without a positive numeric {@code MessageID}.
+ *
+ * <p>What marks one message only ({@link FeedRecord#problems()}): a payload element other than the
+ * {@code MessageType}, none or a second one, an unknown {@code OperationType}, a value longer than
+ * {@value #MAX_TEXT} characters, more than {@value #MAX_VALUES} values or {@value #MAX_MESSAGE_CHARS}
  * characters in one message (the excess is not kept).
  */
 public final class XmlFeedReader implements FeedReader {
@@ -56,9 +68,15 @@ public final class XmlFeedReader implements FeedReader {
     /** Most characters kept for one message, all values together. */
     public static final int MAX_MESSAGE_CHARS = 4 * 1024 * 1024;
     /** Most attributes on one element; more stops the parser. */
-    static final int MAX_ATTRIBUTES = 64;
-    /** Longest single tag, comment, CDATA section or processing instruction, in characters (or bytes). */
+    public static final int MAX_ATTRIBUTES = 64;
+    /** Most distinct element, attribute, prefix, namespace and instruction names in one feed. */
+    public static final int MAX_NAMES = 20_000;
+    /** Longest single tag, comment, CDATA section or processing instruction, in characters. */
     public static final int MAX_MARKUP = 1024 * 1024;
+
+    /** How many bytes are looked at for a byte-order mark and the XML declaration. */
+    private static final int DECLARATION_SNIFF = 256;
+    private static final Pattern ENCODING = Pattern.compile("\\sencoding\\s*=\\s*([\"'])([A-Za-z][A-Za-z0-9._:-]*)\\1");
 
     private static final Set<String> OPERATION_TYPES = Set.of("Update", "Delete", "PartialUpdate");
 
@@ -71,11 +89,14 @@ public final class XmlFeedReader implements FeedReader {
     /** The header phase left the reader on an event {@link #next()} must look at first. */
     private boolean pending;
     private int messagesRead;
+    /** Every distinct name seen; bounded by {@link #MAX_NAMES}. */
+    private final Set<String> names = new HashSet<>();
 
     private String documentVersion;
     private String merchantIdentifier;
     private String messageType;
     private boolean purgeAndReplace;
+    private Charset encoding;
 
     /**
      * @param body                the feed's bytes (the encoding comes from the XML declaration or BOM);
@@ -89,11 +110,11 @@ public final class XmlFeedReader implements FeedReader {
     }
 
     /** The {@code MessageType} each XML feed type carries; empty for a flat-file or unknown type. */
-    public static java.util.Optional<String> messageTypeOf(String feedType) {
+    public static Optional<String> messageTypeOf(String feedType) {
         if (feedType == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.ofNullable(switch (feedType) {
+        return Optional.ofNullable(switch (feedType) {
             case "_POST_PRODUCT_DATA_" -> "Product";
             case "_POST_PRODUCT_PRICING_DATA_" -> "Price";
             case "_POST_INVENTORY_AVAILABILITY_DATA_" -> "Inventory";
@@ -151,6 +172,9 @@ public final class XmlFeedReader implements FeedReader {
                     if (xml.getEventType() == XMLStreamConstants.DTD) {
                         throw fatal("A DOCTYPE is not allowed in a feed");
                     }
+                    if (xml.getEventType() == XMLStreamConstants.PROCESSING_INSTRUCTION) {
+                        name(xml.getPITarget());
+                    }
                 }
                 finished = true;
                 return null;
@@ -160,8 +184,12 @@ public final class XmlFeedReader implements FeedReader {
         } catch (XMLStreamException e) {
             failed = true;
             IOException io = ioCause(e);
-            if (io != null && !(io instanceof XmlMarkupLimit.MarkupTooLongException)
-                    && !(io instanceof CharConversionException)) {
+            if (io instanceof CharacterCodingException) {
+                throw new FeedFormatException(XML_FATAL, "XML parsing error" + where() + ": the feed holds bytes that are not valid "
+                        + encoding.name() + ", the encoding its byte-order mark or XML declaration gives (UTF-8 when"
+                        + " neither does)");
+            }
+            if (io != null && !(io instanceof XmlMarkupLimit.MarkupTooLongException)) {
                 // The body could not be read (not a fault of the feed): the caller may try again.
                 throw io;
             }
@@ -187,23 +215,56 @@ public final class XmlFeedReader implements FeedReader {
         }
     }
 
-    private void open() throws XMLStreamException, IOException {
+    private void open() throws XMLStreamException, IOException, FeedFormatException {
         XMLInputFactory factory = SafeXml.inputFactory();
         factory.setProperty("jdk.xml.elementAttributeLimit", String.valueOf(MAX_ATTRIBUTES));
         factory.setProperty("jdk.xml.maxElementDepth", String.valueOf(MAX_DEPTH + 1));
-        PushbackInputStream in = new PushbackInputStream(body, 4);
-        byte[] head = in.readNBytes(4);
-        Charset utf16 = utf16(head);
-        if (utf16 == null) {
-            in.unread(head);
-            xml = factory.createXMLStreamReader(XmlMarkupLimit.watch(in, MAX_MARKUP));
+        // The feed is decoded here, not by the parser: a byte that is not of the encoding then ends the
+        // feed with a clear message (the JDK parser would also print it to standard error), and the
+        // markup limit watches characters, whatever the encoding.
+        PushbackInputStream in = new PushbackInputStream(body, DECLARATION_SNIFF);
+        byte[] head = in.readNBytes(DECLARATION_SNIFF);
+        Charset charset = utf16(head);
+        int skip = 0;
+        if (charset != null) {
+            skip = (head[0] & 0xFF) + (head[1] & 0xFF) == 0xFE + 0xFF ? 2 : 0;
+        } else if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            charset = StandardCharsets.UTF_8;
+            skip = 3;
         } else {
-            // Watched as characters: UTF-16 bytes of other characters can look like '<' or '>'.
-            boolean bom = (head[0] & 0xFF) + (head[1] & 0xFF) == 0xFE + 0xFF;
-            in.unread(head, bom ? 2 : 0, head.length - (bom ? 2 : 0));
-            Reader chars = new BufferedReader(new InputStreamReader(in, utf16), 8192);
-            xml = factory.createXMLStreamReader(XmlMarkupLimit.watch(chars, MAX_MARKUP));
+            charset = declaredEncoding(head);
         }
+        in.unread(head, skip, head.length - skip);
+        encoding = charset;
+        Reader chars = new BufferedReader(new InputStreamReader(in, charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 8192);
+        xml = factory.createXMLStreamReader(XmlMarkupLimit.watch(chars, MAX_MARKUP));
+    }
+
+    /** The encoding an ASCII-compatible document's XML declaration names; UTF-8 when it names none. */
+    private static Charset declaredEncoding(byte[] head) throws FeedFormatException {
+        String start = new String(head, StandardCharsets.ISO_8859_1);
+        if (!start.startsWith("<?xml")) {
+            return StandardCharsets.UTF_8;
+        }
+        int end = start.indexOf("?>");
+        Matcher encoding = ENCODING.matcher(end < 0 ? start : start.substring(0, end));
+        if (!encoding.find()) {
+            return StandardCharsets.UTF_8;
+        }
+        String name = encoding.group(2);
+        Charset charset;
+        try {
+            charset = Charset.forName(name);
+        } catch (IllegalArgumentException unknown) {
+            throw new FeedFormatException(XML_FATAL, "XML parsing error: the XML declaration names the encoding '"
+                    + abbreviate(name) + "', which is not supported; use UTF-8");
+        }
+        if (charset.name().toUpperCase(Locale.ROOT).matches("(X-)?UTF-(16|32).*")) {
+            throw new FeedFormatException(XML_FATAL, "XML parsing error: the XML declaration names " + name
+                    + ", but the document is not written in it (no byte-order mark, one byte per character)");
+        }
+        return charset;
     }
 
     /** UTF-16 by its byte-order mark or by a declaration's first characters; null otherwise. */
@@ -256,10 +317,11 @@ public final class XmlFeedReader implements FeedReader {
         int event = structural();
         if (event == XMLStreamConstants.START_ELEMENT && "PurgeAndReplace".equals(xml.getLocalName())) {
             String value = leafText("PurgeAndReplace");
-            if (!value.equals("true") && !value.equals("false")) {
-                throw schema("<PurgeAndReplace> must be true or false, not '" + value + "'");
+            // xs:boolean: true, false, 1 or 0.
+            if (!Set.of("true", "false", "1", "0").contains(value)) {
+                throw schema("<PurgeAndReplace> must be true or false, not '" + abbreviate(value) + "'");
             }
-            purgeAndReplace = value.equals("true");
+            purgeAndReplace = value.equals("true") || value.equals("1");
             event = structural();
         }
         if (event == XMLStreamConstants.START_ELEMENT && "EffectiveDate".equals(xml.getLocalName())) {
@@ -396,6 +458,7 @@ public final class XmlFeedReader implements FeedReader {
                     case XMLStreamConstants.ENTITY_REFERENCE ->
                             throw fatal("Entity references are not allowed in a feed");
                     case XMLStreamConstants.END_DOCUMENT -> throw fatal("The document ends inside <" + payloadName + ">");
+                    case XMLStreamConstants.PROCESSING_INSTRUCTION -> name(xml.getPITarget());
                     default -> {
                         // comments and processing instructions carry no value
                     }
@@ -455,8 +518,9 @@ public final class XmlFeedReader implements FeedReader {
                 case XMLStreamConstants.DTD -> throw fatal("A DOCTYPE is not allowed in a feed");
                 case XMLStreamConstants.ENTITY_REFERENCE -> throw fatal("Entity references are not allowed in a feed");
                 case XMLStreamConstants.END_DOCUMENT -> throw fatal("The document ends before </AmazonEnvelope>");
+                case XMLStreamConstants.PROCESSING_INSTRUCTION -> name(xml.getPITarget());
                 default -> {
-                    // comments, processing instructions
+                    // comments
                 }
             }
         }
@@ -483,6 +547,7 @@ public final class XmlFeedReader implements FeedReader {
                 case XMLStreamConstants.DTD -> throw fatal("A DOCTYPE is not allowed in a feed");
                 case XMLStreamConstants.ENTITY_REFERENCE -> throw fatal("Entity references are not allowed in a feed");
                 case XMLStreamConstants.END_DOCUMENT -> throw fatal("The document ends inside <" + name + ">");
+                case XMLStreamConstants.PROCESSING_INSTRUCTION -> name(xml.getPITarget());
                 default -> {
                     // comments, processing instructions
                 }
@@ -494,6 +559,28 @@ public final class XmlFeedReader implements FeedReader {
         depth++;
         if (depth > MAX_DEPTH) {
             throw fatal("Elements are nested deeper than " + MAX_DEPTH + " levels");
+        }
+        name(xml.getLocalName());
+        name(xml.getPrefix());
+        name(xml.getNamespaceURI());
+        for (int i = 0; i < xml.getAttributeCount(); i++) {
+            name(xml.getAttributeLocalName(i));
+            name(xml.getAttributePrefix(i));
+            name(xml.getAttributeNamespace(i));
+        }
+        for (int i = 0; i < xml.getNamespaceCount(); i++) {
+            name(xml.getNamespacePrefix(i));
+            name(xml.getNamespaceURI(i));
+        }
+    }
+
+    /**
+     * Counts a name the parser keeps for the rest of the document (its symbol table never forgets one):
+     * a feed of endless distinct names would otherwise fill the heap.
+     */
+    private void name(String name) throws FeedFormatException {
+        if (name != null && !name.isEmpty() && names.add(name) && names.size() > MAX_NAMES) {
+            throw fatal("The feed uses more than " + MAX_NAMES + " distinct element, attribute and namespace names");
         }
     }
 

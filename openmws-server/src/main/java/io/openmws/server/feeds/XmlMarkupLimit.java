@@ -1,9 +1,7 @@
 package io.openmws.server.feeds;
 
-import java.io.FilterInputStream;
 import java.io.FilterReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 
 /**
@@ -12,10 +10,8 @@ import java.io.Reader;
  * the JDK's StAX parser reads each of these whole into memory, so one 1 GiB attribute would otherwise
  * need gigabytes of heap. Text between elements is not limited here (the parser hands it over in chunks).
  *
- * <p>It watches the characters as they pass, knowing just enough XML to find where each piece ends
- * ({@code >} outside quotes, {@code -->}, {@code ]]>}, {@code ?>}). On bytes it is exact for UTF-8 and
- * ASCII-compatible encodings (their multi-byte characters never contain ASCII bytes); UTF-16 input is
- * decoded first and watched as characters.
+ * <p>It watches the decoded characters as they pass, knowing just enough XML to find where each piece
+ * ends ({@code >} outside quotes, {@code -->}, {@code ]]>}, {@code ?>}).
  */
 final class XmlMarkupLimit {
 
@@ -52,35 +48,6 @@ final class XmlMarkupLimit {
         this.limit = limit;
     }
 
-    /** The stream, watched. */
-    static InputStream watch(InputStream in, long limit) {
-        XmlMarkupLimit watcher = new XmlMarkupLimit(limit);
-        return new FilterInputStream(in) {
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    watcher.accept(b);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int count) throws IOException {
-                int n = super.read(buffer, offset, count);
-                for (int i = 0; i < n; i++) {
-                    byte b = buffer[offset + i];
-                    // Fast path: text outside markup only matters at the next '<'.
-                    if (b != '<' && watcher.state == TEXT) {
-                        continue;
-                    }
-                    watcher.accept(b & 0xFF);
-                }
-                return n;
-            }
-        };
-    }
-
     /** The reader, watched. */
     static Reader watch(Reader in, long limit) {
         XmlMarkupLimit watcher = new XmlMarkupLimit(limit);
@@ -110,13 +77,18 @@ final class XmlMarkupLimit {
     }
 
     void accept(int c) throws MarkupTooLongException {
-        switch (state) {
-            case TEXT -> {
-                if (c == '<') {
-                    state = OPEN;
-                    length = 1;
-                }
+        if (state == TEXT) {
+            if (c != '<') {
+                return;
             }
+            length = 0;
+        }
+        // Every character of a piece of markup counts, its '<' and its closing '>' included.
+        if (++length > limit) {
+            throw new MarkupTooLongException(limit);
+        }
+        switch (state) {
+            case TEXT -> state = OPEN;
             case OPEN -> {
                 state = c == '!' ? BANG : c == '?' ? INSTRUCTION : TAG;
                 matched = 0;
@@ -134,7 +106,6 @@ final class XmlMarkupLimit {
                     state = target;
                     previous = 0;
                     beforePrevious = 0;
-                    count();
                     return;
                 } else {
                     bangTarget = target;
@@ -177,12 +148,5 @@ final class XmlMarkupLimit {
         }
         beforePrevious = previous;
         previous = c;
-        count();
-    }
-
-    private void count() throws MarkupTooLongException {
-        if (state != TEXT && ++length > limit) {
-            throw new MarkupTooLongException(limit);
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * One authenticated MWS call, as an operation sees it: who calls, for which seller, and its
@@ -25,9 +26,18 @@ public final class MwsCall {
     private final Instant receivedAt;
     private final InputStream body;
     private final boolean selfAccess;
+    private final UnaryOperator<String> headers;
 
     MwsCall(ApiSection section, String action, String requestId, MwsParameters parameters, String developerId,
             String sellerId, boolean selfAccess, ParsedUserAgent userAgent, Instant receivedAt, InputStream body) {
+        this(section, action, requestId, parameters, developerId, sellerId, selfAccess, userAgent, receivedAt, body,
+                name -> null);
+    }
+
+    MwsCall(ApiSection section, String action, String requestId, MwsParameters parameters, String developerId,
+            String sellerId, boolean selfAccess, ParsedUserAgent userAgent, Instant receivedAt, InputStream body,
+            UnaryOperator<String> headers) {
+        this.headers = headers;
         this.section = section;
         this.action = action;
         this.requestId = requestId;
@@ -104,6 +114,14 @@ public final class MwsCall {
         } catch (InvalidParametersException e) {
             throw MwsException.invalidParameter(e.getMessage());
         }
+    }
+
+    /**
+     * A request header's value, if present: what an operation needs beyond the parameters, such as
+     * SubmitFeed's {@code Content-MD5} and {@code Content-Type}.
+     */
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.apply(name));
     }
 
     /** The raw request body: a feed for SubmitFeed, empty for every other call. Read at most once. */

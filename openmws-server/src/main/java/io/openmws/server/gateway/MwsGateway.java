@@ -35,6 +35,8 @@ class MwsGateway {
 
     private static final Logger log = LoggerFactory.getLogger(MwsGateway.class);
     private static final String DEFERRED_ERROR = MwsGateway.class.getName() + ".deferredError";
+    private static final String ABORTED = MwsGateway.class.getName() + ".aborted";
+    private static final int RAW_BUFFER = 64 * 1024;
 
     private final CallAdmission admission;
     private final PlatformClock clock;
@@ -72,6 +74,8 @@ class MwsGateway {
         Optional<Throttles.Quota> quota = Optional.empty();
         RequestBody body = null;
         ByteArrayOutputStream answer = new ByteArrayOutputStream(1024);
+        RawAnswer raw = null;
+        InputStream rawBody = null;
         try {
             body = new RequestBody(request.getInputStream());
             CallAdmission.Addressed addressed = admission.read(request, sections, body, trace);
@@ -88,17 +92,24 @@ class MwsGateway {
             boolean self = sellerId != null && sellerId.equals(caller.key().ownSellerId());
             InputStream feed = CallAdmission.SUBMIT_FEED.equals(action) ? body : InputStream.nullInputStream();
             MwsCall call = new MwsCall(section, action, requestId, addressed.parameters(), caller.developerId(),
-                    sellerId, self, caller.userAgent(), clock.instant(), feed);
-            try (MwsXmlWriter xml = MwsXmlWriter.open(answer)) {
-                xml.startResponse(section, action);
-                addressed.operation().writeResult(call, xml);
-                xml.endResponse(requestId);
+                    sellerId, self, caller.userAgent(), clock.instant(), feed, request::getHeader);
+            if (addressed.operation() instanceof RawMwsOperation download) {
+                raw = download.answer(call);
+                rawBody = raw.body().open();
+            } else {
+                try (MwsXmlWriter xml = MwsXmlWriter.open(answer)) {
+                    xml.startResponse(section, action);
+                    addressed.operation().writeResult(call, xml);
+                    xml.endResponse(requestId);
+                }
             }
         } catch (MwsException e) {
+            closeQuietly(rawBody);
             trace.errorCode = e.error().code();
             writeError(request, response, new Refusal(namespace, requestId, quota, e.error()));
             return;
         } catch (IOException | RuntimeException e) {
+            closeQuietly(rawBody);
             MwsError error;
             if (body != null && body.failed()) {
                 // A broken chunk, a body shorter than its Content-Length, a client that hung up mid-body:
@@ -116,8 +127,87 @@ class MwsGateway {
         }
         writeHeaders(response, requestId, quota);
         response.setStatus(HttpServletResponse.SC_OK);
+        if (raw != null) {
+            try {
+                sendRaw(request, response, requestId, raw, rawBody);
+            } catch (RawAnswerAborted e) {
+                if (response.isCommitted()) {
+                    throw e;
+                }
+                // Nothing has reached the client yet: it still gets an error envelope.
+                request.removeAttribute(ABORTED);
+                MwsError error = MwsError.of(MwsErrorCode.INTERNAL_ERROR);
+                trace.errorCode = error.code();
+                writeError(request, response, new Refusal(namespace, requestId, quota, error));
+            }
+            return;
+        }
         response.setContentLength(answer.size());
         answer.writeTo(response.getOutputStream());
+    }
+
+    /**
+     * Sends a download in constant memory. Once the first byte is out the status cannot change: a
+     * failure to read the stored bytes is logged and the connection is aborted (the client sees a body
+     * shorter than its Content-Length), never completed as if whole.
+     */
+    private void sendRaw(HttpServletRequest request, HttpServletResponse response, String requestId, RawAnswer raw,
+                         InputStream body) throws IOException {
+        response.setContentType(raw.contentType());
+        response.setContentLengthLong(raw.length());
+        response.setHeader("Content-MD5", raw.md5Base64());
+        // The official PHP client takes the request id of a download from x-amz-request-id (docs/protocol.md §3.4).
+        response.setHeader("x-amz-request-id", requestId);
+        OutputStream out = response.getOutputStream();
+        byte[] buffer = new byte[RAW_BUFFER];
+        long sent = 0;
+        try (InputStream in = body) {
+            while (true) {
+                int n;
+                try {
+                    n = in.read(buffer);
+                } catch (IOException | RuntimeException e) {
+                    throw abort(request, requestId, sent, e);
+                }
+                if (n < 0) {
+                    break;
+                }
+                if (sent + n > raw.length()) {
+                    throw abort(request, requestId, sent,
+                            new IOException("the stored body is longer than its recorded length " + raw.length()));
+                }
+                out.write(buffer, 0, n);
+                sent += n;
+            }
+        }
+        if (sent != raw.length()) {
+            throw abort(request, requestId, sent,
+                    new IOException("the stored body is shorter than its recorded length " + raw.length()));
+        }
+        out.flush();
+    }
+
+    private static RawAnswerAborted abort(HttpServletRequest request, String requestId, long sent, Exception cause) {
+        log.error("MWS download aborted after {} bytes (request {})", sent, requestId, cause);
+        request.setAttribute(ABORTED, Boolean.TRUE);
+        return new RawAnswerAborted(requestId, cause);
+    }
+
+    /** A download that failed after its first byte: escapes the filter, so the container drops the connection. */
+    static final class RawAnswerAborted extends RuntimeException {
+        RawAnswerAborted(String requestId, Exception cause) {
+            super("MWS download aborted (request " + requestId + ")", cause);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException e) {
+                log.debug("Could not close a download's body: {}", e.toString());
+            }
+        }
     }
 
     private void writeHeaders(HttpServletResponse response, String requestId, Optional<Throttles.Quota> quota) {
@@ -164,6 +254,10 @@ class MwsGateway {
      * @return whether there was such an error to write
      */
     boolean writeDeferredError(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getAttribute(ABORTED) != null) {
+            // A download that broke off: the container closes the connection; nothing more is written.
+            return true;
+        }
         if (!(request.getAttribute(DEFERRED_ERROR) instanceof Refusal refusal)) {
             return false;
         }

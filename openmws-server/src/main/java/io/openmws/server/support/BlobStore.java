@@ -35,4 +35,15 @@ public interface BlobStore {
 
     /** Deletes a blob; nothing happens when there is none. */
     void delete(String key) throws IOException;
+
+    /**
+     * Deletes what writes that never ended left behind (the platform stopped in the middle of one):
+     * their temporary data, if started before {@code startedBefore} (real time).
+     *
+     * @return how many abandoned writes were removed
+     */
+    int deleteAbandoned(java.time.Instant startedBefore) throws IOException;
+
+    /** Deletes every blob, finished or not: what a sandbox reset does to the rows that named them. */
+    void deleteAll() throws IOException;
 }

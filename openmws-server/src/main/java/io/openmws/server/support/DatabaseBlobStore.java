@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,12 +30,18 @@ public class DatabaseBlobStore implements BlobStore {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final int chunkSize;
+    private final Clock clock;
 
-    public DatabaseBlobStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
-        this(jdbc, transactions, CHUNK_SIZE);
+    /**
+     * @param clock real time: when a write started, to find abandoned ones ({@link #deleteAbandoned})
+     */
+    public DatabaseBlobStore(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+        this(jdbc, transactions, clock, CHUNK_SIZE);
     }
 
-    DatabaseBlobStore(JdbcClient jdbc, PlatformTransactionManager transactions, int chunkSize) {
+    /** A store with chunks of {@code chunkSize} bytes (tests use small ones). */
+    public DatabaseBlobStore(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, int chunkSize) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.chunkSize = chunkSize;
@@ -41,7 +50,8 @@ public class DatabaseBlobStore implements BlobStore {
     @Override
     public BlobOutput create(String key) {
         checkKey(key);
-        return new ChunkOutput(key, TEMP_PREFIX + UUID.randomUUID());
+        // The temporary key says when the write started: ~tmp/{epoch millis}/{random}.
+        return new ChunkOutput(key, TEMP_PREFIX + clock.millis() + "/" + UUID.randomUUID());
     }
 
     @Override
@@ -58,6 +68,32 @@ public class DatabaseBlobStore implements BlobStore {
     public void delete(String key) {
         checkKey(key);
         jdbc.sql("DELETE FROM blob_chunk WHERE blob_key = :key").param("key", key).update();
+    }
+
+    @Override
+    public void deleteAll() {
+        jdbc.sql("DELETE FROM blob_chunk").update();
+    }
+
+    @Override
+    public int deleteAbandoned(Instant startedBefore) {
+        List<String> temps = jdbc.sql("SELECT DISTINCT blob_key FROM blob_chunk WHERE blob_key LIKE :prefix")
+                .param("prefix", TEMP_PREFIX + "%").query(String.class).list();
+        int deleted = 0;
+        for (String temp : temps) {
+            String[] parts = temp.substring(TEMP_PREFIX.length()).split("/", 2);
+            boolean old;
+            try {
+                old = Instant.ofEpochMilli(Long.parseLong(parts[0])).isBefore(startedBefore);
+            } catch (NumberFormatException e) {
+                old = true; // not a key this store makes
+            }
+            if (old) {
+                jdbc.sql("DELETE FROM blob_chunk WHERE blob_key = :temp").param("temp", temp).update();
+                deleted++;
+            }
+        }
+        return deleted;
     }
 
     private Optional<byte[]> chunk(String key, int seq) {

@@ -12,7 +12,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Blobs as files under one folder, for a single node: a key {@code feeds/123/body} is the file
@@ -57,7 +59,57 @@ public class FileBlobStore implements BlobStore {
 
     @Override
     public void delete(String key) throws IOException {
-        Files.deleteIfExists(pathOf(key));
+        Path path = pathOf(key);
+        Files.deleteIfExists(path);
+        deleteFolderIfEmpty(path.getParent());
+    }
+
+    @Override
+    public int deleteAbandoned(java.time.Instant startedBefore) throws IOException {
+        List<Path> abandoned;
+        try (Stream<Path> files = Files.walk(root)) {
+            abandoned = files.filter(p -> p.getFileName().toString().endsWith(TEMP_SUFFIX))
+                    .filter(p -> {
+                        try {
+                            return Files.getLastModifiedTime(p).toInstant().isBefore(startedBefore);
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    })
+                    .toList();
+        }
+        int deleted = 0;
+        for (Path temp : abandoned) {
+            if (Files.deleteIfExists(temp)) {
+                deleted++;
+            }
+            deleteFolderIfEmpty(temp.getParent());
+        }
+        return deleted;
+    }
+
+    @Override
+    public void deleteAll() throws IOException {
+        List<Path> everything;
+        try (Stream<Path> paths = Files.walk(root)) {
+            // Deepest first, so that each folder is empty when its turn comes; the root itself stays.
+            everything = paths.filter(p -> !p.equals(root)).sorted(java.util.Comparator.reverseOrder()).toList();
+        }
+        for (Path path : everything) {
+            Files.deleteIfExists(path);
+        }
+    }
+
+    /** Removes a blob's own folder once it holds nothing (never the store's root or a shared top folder). */
+    private void deleteFolderIfEmpty(Path folder) {
+        if (folder.getParent() == null || folder.getParent().equals(root) || folder.equals(root)) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            // Not empty (another blob of the same folder) or already gone: it stays.
+        }
     }
 
     /** The file of a key; an {@link IllegalArgumentException} for a key that could leave the folder. */
@@ -79,7 +131,7 @@ public class FileBlobStore implements BlobStore {
         return normalized;
     }
 
-    private static final class FileOutput extends BlobOutput {
+    private final class FileOutput extends BlobOutput {
 
         private final String key;
         private final Path target;
@@ -140,6 +192,7 @@ public class FileBlobStore implements BlobStore {
                 out.close();
             } finally {
                 Files.deleteIfExists(temp);
+                deleteFolderIfEmpty(temp.getParent());
             }
         }
 

@@ -202,7 +202,7 @@ class SellerCentralBrowserTest {
     }
 
     private void openSettingsMenu() {
-        browser.click("header details.menu summary");
+        browser.click("header #settings-menu summary");
         browser.waitFor("header details.menu[open] ul a");
     }
 

@@ -79,7 +79,7 @@ class AuthorizationBrowserTest {
 
         // Seller A signs in and opens Settings > User Permissions.
         signIn(email);
-        browser.click("header details.menu summary");
+        browser.click("header #settings-menu summary");
         browser.click(By.xpath("//header//details[@open]//a[normalize-space()='User Permissions']"));
         browser.waitForPath("/sellercentral/settings/user-permissions");
         assertThat(browser.text("#no-authorizations")).isEqualTo("You have not authorized any developer.");

@@ -112,7 +112,7 @@ class DeveloperRegistrationBrowserTest {
         browser.fill("password", PASSWORD);
         browser.clickButton("Sign in");
         browser.waitForPath("/sellercentral");
-        browser.click("header details.menu summary");
+        browser.click("header #settings-menu summary");
         browser.click(By.xpath("//header//details[@open]//a[normalize-space()='User Permissions']"));
         browser.waitForPath("/sellercentral/settings/user-permissions");
         assertThat(browser.text("#register-developer")).isEqualTo("Register as a Developer");

@@ -113,6 +113,14 @@ class FlatFileReaderTest {
     }
 
     @Test
+    void aCommaSeparatedFileIsRefusedWithAHint() {
+        assertThatThrownBy(() -> read("sku,price,quantity\nA,1.00,3\n")).isInstanceOf(FeedFormatException.class)
+                .hasMessageContaining("looks comma-separated");
+        assertThatThrownBy(() -> read("A-1\t12.00\t3\n")).isInstanceOf(FeedFormatException.class)
+                .hasMessageNotContaining("comma");
+    }
+
+    @Test
     void withoutBomOrCharsetEachLineIsUtf8OrElseIsoLatin1() throws Exception {
         byte[] body = bytes("sku\titem-note\n".getBytes(StandardCharsets.UTF_8),
                 "A\tCrème brûlée \u20ac\n".getBytes(StandardCharsets.UTF_8),
@@ -121,6 +129,27 @@ class FlatFileReaderTest {
         List<FeedRecord> records = read(body, null);
         assertThat(records).extracting(r -> r.first("item-note").orElseThrow())
                 .containsExactly("Crème brûlée \u20ac", "Crème brûlée", "\u00fcber");
+    }
+
+    @Test
+    void latin1ReadsTheWindowsCharactersOfSpreadsheetsAsBrowsersDo() throws Exception {
+        Charset windows = Charset.forName("windows-1252");
+        String note = "\u201CCaf\u00e9\u201D \u20AC5 \u2013 na\u00efve\u2122";
+        byte[] body = bytes("sku\titem-note\n".getBytes(StandardCharsets.US_ASCII), ("A\t" + note + "\n").getBytes(windows),
+                new byte[] {'B', '\t', (byte) 0x81, (byte) 0x9D, '\n'});
+        for (String contentType : new String[] {null, "text/tab-separated-values; charset=ISO-8859-1"}) {
+            List<FeedRecord> records = read(body, contentType);
+            assertThat(records.get(0).first("item-note")).as(contentType).contains(note);
+            assertThat(records.get(1).first("item-note")).as(contentType).contains("\u0081\u009D");
+        }
+        // Every byte Windows-1252 defines decodes as Windows-1252 does.
+        for (int b = 0x80; b <= 0x9F; b++) {
+            String expected = new String(new byte[] {(byte) b}, windows);
+            if (!expected.equals("\uFFFD")) {
+                byte[] row = bytes("sku\titem-note\nA\tx".getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) b});
+                assertThat(read(row, null).get(0).first("item-note")).contains("x" + expected);
+            }
+        }
     }
 
     @Test
@@ -218,7 +247,7 @@ class FlatFileReaderTest {
                     throw new AssertionError("row " + count + " read as " + record);
                 }
             }
-            assertThat(XmlFeedReaderTest.usedHeapAfterGc() - baseline).isLessThan(32L * 1024 * 1024);
+            XmlFeedReaderTest.assertHeapGrewLessThan(baseline, 32L * 1024 * 1024);
         }
         assertThat(count).isEqualTo(rows);
     }

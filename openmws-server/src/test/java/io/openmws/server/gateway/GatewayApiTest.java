@@ -105,7 +105,21 @@ class GatewayApiTest {
         assertThat(sha1.error().errors().get(0).code()).isEqualTo("RequestExpired");
         assertThat(tampered.status()).isEqualTo(403);
         assertThat(tampered.error().errors().get(0).code()).isEqualTo("SignatureDoesNotMatch");
-        // V3 (SubmitFeed) waits for the Feeds API: an unknown action is refused before the signature.
+
+        // V3 (SubmitFeed): parameters in the query, the feed as the body, at both paths; the signature
+        // verifies and the 2020 timestamp is what fails.
+        String v3 = "AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE&Action=SubmitFeed&ContentMD5Value=YLk0fFmt9zvxWcxIEFstCQ%3D%3D"
+                + "&FeedType=_POST_PRODUCT_DATA_&MarketplaceIdList.Id.1=ATVPDKIKX0DER&Merchant=A1EXAMPLESELLER"
+                + "&PurgeAndReplace=false&SignatureMethod=HmacSHA256&SignatureVersion=2"
+                + "&Timestamp=2020-05-28T11%3A22%3A23Z&Version=2009-01-01";
+        byte[] feed = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><AmazonEnvelope/>".getBytes(StandardCharsets.UTF_8);
+        Map<String, String> feedHeaders = Map.of("Host", "mws.amazonservices.com", "Content-Type", "text/xml");
+        RawAnswer atRoot = mws().sendRaw("POST", "/?" + v3 + "&Signature=htfLIboIKOGQoeUOyFwe2EZDNy1rEefMz0TPEtkdM8k%3D",
+                feedHeaders, feed);
+        RawAnswer atFeeds = mws().sendRaw("POST", "/Feeds/2009-01-01?" + v3
+                + "&Signature=s%2F43v8KB4OJpXsRSwIbV1fOwHHMCCQFOB%2FAnae%2FyiQM%3D", feedHeaders, feed);
+        assertThat(atRoot.error().errors().get(0).code()).isEqualTo("RequestExpired");
+        assertThat(atFeeds.error().errors().get(0).code()).isEqualTo("RequestExpired");
     }
 
     RawAnswer replay(String path, String form) {

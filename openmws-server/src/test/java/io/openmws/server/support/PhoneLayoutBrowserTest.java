@@ -146,7 +146,7 @@ class PhoneLayoutBrowserTest {
         fits("seller-central");
         onScreen("header .seller-id");
         onScreen("header .who a[href='/sandbox/mailbox']");
-        browser.click("header details.menu summary");
+        browser.click("header #settings-menu summary");
         browser.waitFor("header details[open] ul");
         fits("settings-menu-open");
         onScreen("header details[open] ul");
@@ -158,6 +158,8 @@ class PhoneLayoutBrowserTest {
         browser.waitUntil(d -> browser.currentPath().endsWith("/revoke"));
         fits("revoke-confirm");
         open("/sellercentral/settings/user-permissions/authorize", "authorize");
+        open("/sellercentral/inventory", "manage-inventory");
+        open("/sellercentral/inventory/upload", "add-products-via-upload");
         open("/sandbox/mailbox", "mailbox");
         signOut();
 

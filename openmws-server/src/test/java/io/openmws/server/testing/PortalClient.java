@@ -102,6 +102,18 @@ public final class PortalClient {
         }
     }
 
+    /** Like {@link #raw}, with the body as bytes (downloads). */
+    public HttpResponse<byte[]> rawBytes(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String base() {
         return base;
     }
