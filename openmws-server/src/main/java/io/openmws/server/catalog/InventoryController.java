@@ -9,6 +9,7 @@ import io.openmws.server.support.DisplayTime;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ class InventoryController {
 
     private static List<StatusTab> tabs(Map<String, Long> counts, String chosen) {
         long all = counts.values().stream().mapToLong(Long::longValue).sum();
-        var tabs = new java.util.ArrayList<StatusTab>();
+        var tabs = new ArrayList<StatusTab>();
         tabs.add(new StatusTab(null, all, chosen == null));
         counts.forEach((status, n) -> tabs.add(new StatusTab(status, n, status.equals(chosen))));
         return tabs;

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -135,8 +136,15 @@ class FeedUploadController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         boolean xml = FeedTypes.formatOf(feed.feedType()).orElse(FeedTypes.Format.XML) == FeedTypes.Format.XML;
-        try (InputStream report = submissions.openResult(feed)) {
-            response.setContentType(xml ? "text/xml" : "text/plain");
+        InputStream opened;
+        try {
+            opened = submissions.openResult(feed);
+        } catch (NoSuchFileException gone) {
+            // Past the 90 days of keeping, or deleted by the retention job between the list and the click.
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        try (InputStream report = opened) {
+            response.setContentType(xml ? "text/xml" : "text/plain; charset=UTF-8");
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                     .filename("processing-report-" + feed.feedSubmissionId() + (xml ? ".xml" : ".txt")).build().toString());
             if (feed.resultLength() != null) {

@@ -1,7 +1,10 @@
 package io.openmws.server.sandbox;
 
+import io.openmws.server.support.BlobStore;
 import io.openmws.server.support.Jobs;
 import io.openmws.server.support.PlatformClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -21,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes all sandbox data: every row of every table the migrations made, whatever feature owns it,
- * except the migration history and the platform clock. Portal sessions go too, so everybody is
+ * except the migration history and the platform clock, and every stored blob (feed bodies, reports). Portal sessions go too, so everybody is
  * signed out. The platform is then as a fresh start leaves it: the recurring background tasks are
  * scheduled again (their rows went with the rest), and on request the clock is back at real time.
  */
@@ -35,12 +38,15 @@ class SandboxReset {
     private final TransactionTemplate transactions;
     private final PlatformClock clock;
     private final Jobs jobs;
+    private final BlobStore blobs;
 
-    SandboxReset(DataSource dataSource, PlatformTransactionManager transactions, PlatformClock clock, Jobs jobs) {
+    SandboxReset(DataSource dataSource, PlatformTransactionManager transactions, PlatformClock clock, Jobs jobs,
+                 BlobStore blobs) {
         this.dataSource = dataSource;
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
         this.jobs = jobs;
+        this.blobs = blobs;
     }
 
     /**
@@ -52,6 +58,12 @@ class SandboxReset {
      */
     public List<String> reset(boolean toRealTime) {
         List<String> tables = transactions.execute(status -> emptyTables());
+        try {
+            // After the rows that named them: a blob no row names is only unreachable, never a dangling row.
+            blobs.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete the stored feed files", e);
+        }
         if (toRealTime) {
             clock.resetToRealTime();
         }

@@ -43,4 +43,7 @@ public interface BlobStore {
      * @return how many abandoned writes were removed
      */
     int deleteAbandoned(java.time.Instant startedBefore) throws IOException;
+
+    /** Deletes every blob, finished or not: what a sandbox reset does to the rows that named them. */
+    void deleteAll() throws IOException;
 }

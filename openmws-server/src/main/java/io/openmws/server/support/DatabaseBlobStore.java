@@ -71,6 +71,11 @@ public class DatabaseBlobStore implements BlobStore {
     }
 
     @Override
+    public void deleteAll() {
+        jdbc.sql("DELETE FROM blob_chunk").update();
+    }
+
+    @Override
     public int deleteAbandoned(Instant startedBefore) {
         List<String> temps = jdbc.sql("SELECT DISTINCT blob_key FROM blob_chunk WHERE blob_key LIKE :prefix")
                 .param("prefix", TEMP_PREFIX + "%").query(String.class).list();

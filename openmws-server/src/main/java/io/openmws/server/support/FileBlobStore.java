@@ -88,6 +88,18 @@ public class FileBlobStore implements BlobStore {
         return deleted;
     }
 
+    @Override
+    public void deleteAll() throws IOException {
+        List<Path> everything;
+        try (Stream<Path> paths = Files.walk(root)) {
+            // Deepest first, so that each folder is empty when its turn comes; the root itself stays.
+            everything = paths.filter(p -> !p.equals(root)).sorted(java.util.Comparator.reverseOrder()).toList();
+        }
+        for (Path path : everything) {
+            Files.deleteIfExists(path);
+        }
+    }
+
     /** Removes a blob's own folder once it holds nothing (never the store's root or a shared top folder). */
     private void deleteFolderIfEmpty(Path folder) {
         if (folder.getParent() == null || folder.getParent().equals(root) || folder.equals(root)) {

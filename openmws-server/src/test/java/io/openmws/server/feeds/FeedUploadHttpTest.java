@@ -341,6 +341,8 @@ class FeedUploadHttpTest {
         assertThat(xml.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/xml");
         assertThat(xml.headers().firstValue("Content-Disposition").orElseThrow())
                 .isEqualTo("attachment; filename=\"processing-report-" + xmlId + ".xml\"");
+        blobs.delete("test/" + xmlId + "/result");
+        assertThat(client.get(UPLOAD + "/" + xmlId + "/report").status()).as("a report no longer kept").isEqualTo(404);
 
         PortalClient nosy = signedIn(other);
         HttpResponse<String> theirs = nosy.raw(HttpRequest.newBuilder(URI.create(nosy.base() + UPLOAD + "/" + id + "/report")).GET());

@@ -1,12 +1,16 @@
 package io.openmws.server.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.openmws.server.support.BlobStore;
 import io.openmws.server.support.Jobs;
 import io.openmws.server.support.PlatformClock;
 import io.openmws.server.testing.JsonClient;
 import io.openmws.server.testing.OnBothDatabases;
+import java.io.ByteArrayInputStream;
+import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -42,6 +46,9 @@ class SandboxResetTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    BlobStore blobs;
+
     JsonClient control() {
         return new JsonClient(port, TOKEN);
     }
@@ -56,6 +63,18 @@ class SandboxResetTest {
         assertThat(reset.body()).contains("scheduled_tasks");
         assertThat(jdbc.sql("SELECT task_name FROM scheduled_tasks").query(String.class).list())
                 .containsAll(jobs.recurringTaskNames());
+    }
+
+    @Test
+    void storedFeedFilesGoWithTheRows() throws Exception {
+        String key = "feeds/reset-test-" + UUID.randomUUID().toString().substring(0, 8) + "/body";
+        blobs.write(key, new ByteArrayInputStream("sku\tprice\nA\t1.00\n".getBytes()));
+        assertThat(blobs.open(key)).isNotNull().satisfies(java.io.InputStream::close);
+
+        JsonClient.Response reset = control().post("/sandbox/v1/reset", null);
+
+        assertThat(reset.status()).as(reset.body()).isEqualTo(200);
+        assertThatThrownBy(() -> blobs.open(key)).isInstanceOf(NoSuchFileException.class);
     }
 
     @Test
