@@ -33,6 +33,11 @@ public enum ListingStatus {
     }
 
     /** {@link #of} with staging off, as an SQL expression over the {@code listing} row's columns. */
-    static final String LIVE_SQL = "CASE WHEN price IS NULL OR quantity IS NULL THEN 'INCOMPLETE'"
-            + " WHEN quantity = 0 THEN 'INACTIVE' ELSE 'ACTIVE' END";
+    static final String LIVE_SQL = liveSql("price", "quantity");
+
+    /** {@link #of} with staging off, as an SQL expression over these price and quantity expressions. */
+    static String liveSql(String price, String quantity) {
+        return "CASE WHEN " + price + " IS NULL OR " + quantity + " IS NULL THEN 'INCOMPLETE'"
+                + " WHEN " + quantity + " = 0 THEN 'INACTIVE' ELSE 'ACTIVE' END";
+    }
 }
