@@ -6,6 +6,7 @@
 # Starts a throw-away PostgreSQL from Debian's binaries (as the postgres user when run as root).
 # Builds nothing: ./mvnw -B -q -o -pl openmws-server,openmws-benchmarks -am package -DskipTests.
 # Usage: bench/feeds/run.sh [lines=1000000] [upload-bytes=1073741824] [storage=files|database]
+# SERVER_JAVA_OPTS adds JVM options to the server (a profiler: -XX:StartFlightRecording=filename=/tmp/feed.jfr).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 LINES=${1:-1000000}
@@ -42,7 +43,7 @@ as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -o "-p $PGPORT -k /tmp -c listen_addresses=l
 psql -h localhost -p $PGPORT -U postgres -qc 'CREATE DATABASE openmws' >/dev/null
 echo "== PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on port $PGPORT, storage $STORAGE"
 
-(cd "$WORK/run" && exec java -Xmx256m -jar "$JAR" --server.port=$PORT --openmws.sandbox.operator-token=$OPERATOR_TOKEN \
+(cd "$WORK/run" && exec java -Xmx256m ${SERVER_JAVA_OPTS:-} -jar "$JAR" --server.port=$PORT --openmws.sandbox.operator-token=$OPERATOR_TOKEN \
    --spring.datasource.url=jdbc:postgresql://localhost:$PGPORT/openmws --spring.datasource.username=postgres \
    --spring.datasource.password= --openmws.storage.type=$STORAGE --logging.level.root=WARN >"$WORK/run/server.log" 2>&1) &
 SERVER=$!
