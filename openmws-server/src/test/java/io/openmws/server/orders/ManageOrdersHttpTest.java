@@ -1,11 +1,14 @@
 package io.openmws.server.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.openmws.server.catalog.Catalog;
 import io.openmws.server.support.PlatformClock;
 import io.openmws.server.support.SqlTime;
 import io.openmws.server.testing.Fixtures;
 import io.openmws.server.testing.JsonClient;
+import io.openmws.server.testing.Listings;
 import io.openmws.server.testing.OnBothDatabases;
 import io.openmws.server.testing.PortalClient;
 import io.openmws.server.testing.PortalClient.Page;
@@ -31,6 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Orders > Manage Orders over HTTP on a real port, on both databases: only the signed-in seller's
@@ -38,8 +42,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * searched by order id, SKU and buyer name, in keyset pages that keep the filters; the order page
  * with its items, totals, shipments and cancellation, the buyer hidden while Pending, and the portal's
  * 404 for another seller's order. Orders are written with SQL in the set-up, as the orders feature
- * writes them (so every status and date is exact); the pages themselves only read.
- * {@code ManageOrdersPlacedTest} follows orders placed through the sandbox control API instead.
+ * writes them (so every status and date is exact); the pages themselves only read. One test follows
+ * orders that buyers place through the sandbox control API instead, through the payment check and a
+ * buyer's cancellation.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @OnBothDatabases
@@ -64,6 +69,12 @@ class ManageOrdersHttpTest {
 
     @Autowired
     PlatformClock clock;
+
+    @Autowired
+    Catalog catalog;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     /** One line of a test order: quantity of a SKU at a unit price. */
     record Line(String sku, String title, int quantity, String unitPrice) {}
@@ -192,6 +203,56 @@ class ManageOrdersHttpTest {
 
     static String day(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+    }
+
+    /** A buyer's order through the control API; answers the AmazonOrderId. */
+    String place(JsonClient api, Fixtures.Seller seller, String body) {
+        JsonClient.Response placed = api.post("/sandbox/v1/sellers/" + seller.sellerId() + "/orders", body);
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        return placed.json().get("amazonOrderId").asString();
+    }
+
+    @Test
+    void ordersPlacedByBuyersAppearPendingThenUnshippedWithTheBuyerThenCanceled() {
+        JsonClient api = new JsonClient(port, TOKEN);
+        Fixtures.Seller shop = new Fixtures(api).seller(Fixtures.newEmail("placed"), US);
+        Fixtures.Seller other = new Fixtures(api).seller(Fixtures.newEmail("other"), US);
+        Listings listings = new Listings(catalog, transactions, jdbc);
+        listings.offer(listings.accountId(shop.sellerId()), US, "MUG-BLUE", "12.50", 10, 2);
+        listings.offer(listings.accountId(other.sellerId()), US, "MUG-BLUE", "11.00", 10, 2);
+        String first = place(api, shop, """
+                {"marketplaceId": "%s", "items": [{"sku": "MUG-BLUE", "quantity": 2}],
+                 "buyer": {"name": "Ada Lovelace", "email": "ada@marketplace.amazon.com"}}""".formatted(US));
+        String second = place(api, shop, """
+                {"marketplaceId": "%s", "items": [{"sku": "MUG-BLUE", "quantity": 1}]}""".formatted(US));
+        String theirs = place(api, other, """
+                {"marketplaceId": "%s", "items": [{"sku": "MUG-BLUE", "quantity": 1}]}""".formatted(US));
+
+        PortalClient client = signedIn(shop);
+        String pending = client.get(ORDERS).body();
+        assertThat(ids(pending)).containsExactly(second, first);
+        assertThat(pending).contains("All (2)", "Pending (2)").doesNotContain("Ada Lovelace").doesNotContain(theirs)
+                .contains("2 × Title of MUG-BLUE");
+        assertThat(client.get(ORDERS + "/" + first).body()).contains("id=\"buyer-hidden\"")
+                .doesNotContain("Ada Lovelace").contains("id=\"pending-note\"");
+
+        // The payment check: 30 minutes of platform time later both are Unshipped, and the buyer shows.
+        assertThat(api.post("/sandbox/v1/clock/advance", "{\"duration\": \"PT31M\"}").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(client.get(ORDERS + "?status=Unshipped").body()).contains("Unshipped (2)"));
+        String unshipped = client.get(ORDERS + "/" + first).body();
+        assertThat(unshipped).contains("Ada Lovelace").contains("ada@marketplace.amazon.com")
+                .doesNotContain("id=\"buyer-hidden\"").contains("id=\"no-shipments\"");
+        assertThat(ids(client.get(ORDERS + "?q=ada").body())).containsExactly(first);
+
+        assertThat(api.post("/sandbox/v1/sellers/" + shop.sellerId() + "/orders/" + second + "/cancel", "{}").status())
+                .isEqualTo(200);
+        String canceled = client.get(ORDERS + "?status=Canceled").body();
+        assertThat(ids(canceled)).containsExactly(second);
+        assertThat(canceled).contains("Canceled (1)", "Unshipped (1)");
+        assertThat(client.get(ORDERS + "/" + second).body()).contains("id=\"cancellation\"").contains("The buyer");
+        assertThat(client.raw(HttpRequest.newBuilder(URI.create(client.base() + ORDERS + "/" + theirs))).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
