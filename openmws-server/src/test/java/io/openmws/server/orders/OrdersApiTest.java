@@ -9,6 +9,8 @@ import io.openmws.server.testing.JsonClient;
 import io.openmws.server.testing.MwsClient;
 import io.openmws.server.testing.MwsClient.Answer;
 import io.openmws.server.testing.OnBothDatabases;
+import io.openmws.server.testing.TestDatabases;
+import io.openmws.server.support.SqlTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -63,6 +66,12 @@ class OrdersApiTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    JdbcTemplate jdbcTemplate;
+
+    @Autowired
+    OrderQueries queries;
 
     OrderRows rows() {
         return new OrderRows(jdbc);
@@ -623,5 +632,89 @@ class OrdersApiTest {
                 "RequestThrottled", null);
         assertThat(call(c, "GetOrder", Map.of("AmazonOrderId.Id.1", "999-9999999-9999999")).status())
                 .as("GetOrder has a bucket of its own").isEqualTo(200);
+    }
+
+    // ---- keyset pages
+
+    /** Inserts {@code count} bare orders of the seller, one a second from {@code start}, in one batch. */
+    void bulkInsert(String sellerId, Instant start, int count) {
+        long account = rows().accountId(sellerId);
+        String prefix = String.format("%03d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1000));
+        long base = java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO customer_order (account_id, amazon_order_id, marketplace_id, status, sales_channel,
+                    ship_service_level, shipment_service_level_category, buyer_name, buyer_email, ship_name,
+                    ship_address_line1, ship_city, ship_country_code, currency, order_total, items_unshipped,
+                    purchase_date, pending_until, last_update_date, earliest_ship_date, latest_ship_date,
+                    earliest_delivery_date, latest_delivery_date)
+                VALUES (?, ?, 'ATVPDKIKX0DER', 'Unshipped', 'Amazon.com', 'Std', 'Standard', 'B', 'b@x', 'B', 'L', 'C',
+                    'US', 'USD', 1.00, 1, ?, ?, ?, ?, ?, ?, ?)""",
+                java.util.stream.IntStream.range(0, count).mapToObj(n -> {
+                    Object at = SqlTime.of(start.plusSeconds(n));
+                    long id = base + n;
+                    String orderId = prefix + "-" + String.format("%07d", (id / 10_000_000L) % 10_000_000L) + "-"
+                            + String.format("%07d", id % 10_000_000L);
+                    return new Object[] {account, orderId, at, at, at, at, at, at, at};
+                }).toList());
+    }
+
+    @Test
+    void aDeepPageReadsWhatTheFirstPageReads() {
+        Caller c = caller();
+        Caller other = caller();
+        Instant start = now().minus(Duration.ofDays(20));
+        bulkInsert(c.sellerId(), start, 20_000);
+        bulkInsert(other.sellerId(), start, 5_000);
+        long account = rows().accountId(c.sellerId());
+        boolean postgres = TestDatabases.current() == TestDatabases.Kind.POSTGRES;
+        if (postgres) {
+            jdbc.sql("ANALYZE customer_order").update();
+        }
+        for (boolean byUpdate : new boolean[] {false, true}) {
+            ListOrdersQuery query = new ListOrdersQuery(byUpdate, start, now().minus(Duration.ofMinutes(2)),
+                    List.of(US), List.of(), List.of(), List.of(), null, null, 100);
+            // The position after the 19,900th order: page 200 of 100.
+            List<ApiOrder> first = queries.list(account, query, null, 101);
+            ApiOrder at = queries.list(account, query, null, 19_900).get(19_899);
+            ListOrdersQuery.Position deep = new ListOrdersQuery.Position(start.plusSeconds(19_899), at.id());
+            List<ApiOrder> page = queries.list(account, query, deep, 101);
+            assertThat(first).hasSize(101);
+            assertThat(first.get(0).purchaseDate()).isEqualTo(start);
+            assertThat(page).hasSize(100);
+            assertThat(page.get(0).purchaseDate()).isEqualTo(start.plusSeconds(19_900));
+            assertThat(page.get(99).purchaseDate()).isEqualTo(start.plusSeconds(19_999));
+
+            String index = byUpdate ? "customer_order_updated" : "customer_order_created";
+            String explain = postgres ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN ";
+            String firstPlan = plan(explain + OrderQueries.listSql(query, false), account, query, null);
+            String deepPlan = plan(explain + OrderQueries.listSql(query, true), account, query, deep);
+            assertThat(firstPlan.toLowerCase(java.util.Locale.ROOT)).as(firstPlan).contains(index);
+            assertThat(deepPlan.toLowerCase(java.util.Locale.ROOT)).as(deepPlan).contains(index);
+            if (postgres) {
+                assertThat(firstPlan).as(firstPlan).doesNotContain("Seq Scan", "Sort");
+                assertThat(deepPlan).as(deepPlan).doesNotContain("Seq Scan", "Sort");
+                int firstBuffers = buffers(firstPlan);
+                int deepBuffers = buffers(deepPlan);
+                assertThat(deepBuffers).as("buffers of the deep page (first: %d)\n%s", firstBuffers, deepPlan)
+                        .isLessThanOrEqualTo(firstBuffers * 2 + 5);
+            }
+        }
+    }
+
+    String plan(String sql, long account, ListOrdersQuery query, ListOrdersQuery.Position from) {
+        JdbcClient.StatementSpec statement = jdbc.sql(sql).param("account", account)
+                .param("after", SqlTime.of(query.after())).param("before", SqlTime.of(query.before()))
+                .param("marketplaces", query.marketplaceIds()).param("limit", 101);
+        if (from != null) {
+            statement = statement.param("fromDate", SqlTime.of(from.date())).param("fromId", from.id());
+        }
+        return String.join("\n", statement.query((rs, n) -> rs.getString(1)).list());
+    }
+
+    /** The shared buffers the plan's top node touched (hit plus read). */
+    static int buffers(String plan) {
+        Matcher m = Pattern.compile("Buffers: shared(?: hit=(\\d+))?(?: read=(\\d+))?").matcher(plan);
+        assertThat(m.find()).as(plan).isTrue();
+        return (m.group(1) == null ? 0 : Integer.parseInt(m.group(1))) + (m.group(2) == null ? 0 : Integer.parseInt(m.group(2)));
     }
 }
