@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 @Component
 class GetOrder implements MwsOperation {
 
-    private final OrdersApi api;
+    private final OrdersProtocol api;
     private final OrderQueries queries;
 
-    GetOrder(OrdersApi api, OrderQueries queries) {
+    GetOrder(OrdersProtocol api, OrderQueries queries) {
         this.api = api;
         this.queries = queries;
     }
@@ -32,8 +32,8 @@ class GetOrder implements MwsOperation {
 
     @Override
     public void writeResult(MwsCall call, MwsXmlWriter result) throws IOException {
-        List<String> ids = OrdersApi.orderIds(call);
+        List<String> ids = OrdersProtocol.orderIds(call);
         long accountId = api.account(call).id();
-        OrdersApi.writeOrders(result, OrdersApi.inOrder(ids, queries.byAmazonOrderIds(accountId, ids)));
+        OrdersProtocol.writeOrders(result, OrdersProtocol.inOrder(ids, queries.byAmazonOrderIds(accountId, ids)));
     }
 }

@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ListOrderItems implements MwsOperation {
 
-    private final OrdersApi api;
+    private final OrdersProtocol api;
     private final OrderQueries queries;
 
-    ListOrderItems(OrdersApi api, OrderQueries queries) {
+    ListOrderItems(OrdersProtocol api, OrderQueries queries) {
         this.api = api;
         this.queries = queries;
     }
@@ -31,6 +31,6 @@ class ListOrderItems implements MwsOperation {
 
     @Override
     public void writeResult(MwsCall call, MwsXmlWriter result) throws IOException {
-        api.writeItemsPage(result, call, queries, OrdersApi.orderId(call.required("AmazonOrderId")), 0);
+        api.writeItemsPage(result, call, queries, OrdersProtocol.orderId(call.required("AmazonOrderId")), 0);
     }
 }

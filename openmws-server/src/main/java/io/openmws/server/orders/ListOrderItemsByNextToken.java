@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ListOrderItemsByNextToken implements MwsOperation {
 
-    private final OrdersApi api;
+    private final OrdersProtocol api;
     private final OrderQueries queries;
 
-    ListOrderItemsByNextToken(OrdersApi api, OrderQueries queries) {
+    ListOrderItemsByNextToken(OrdersProtocol api, OrderQueries queries) {
         this.api = api;
         this.queries = queries;
     }
@@ -31,7 +31,7 @@ class ListOrderItemsByNextToken implements MwsOperation {
 
     @Override
     public void writeResult(MwsCall call, MwsXmlWriter result) throws IOException {
-        OrdersApi.ItemsPage page = api.itemsPage(call, OrdersApi.nextToken(call));
+        OrdersProtocol.ItemsPage page = api.itemsPage(call, OrdersProtocol.nextToken(call));
         api.writeItemsPage(result, call, queries, page.amazonOrderId(), page.afterSeq());
     }
 }

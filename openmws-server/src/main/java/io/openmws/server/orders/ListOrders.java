@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ListOrders implements MwsOperation {
 
-    private final OrdersApi api;
+    private final OrdersProtocol api;
     private final OrderQueries queries;
 
-    ListOrders(OrdersApi api, OrderQueries queries) {
+    ListOrders(OrdersProtocol api, OrderQueries queries) {
         this.api = api;
         this.queries = queries;
     }
@@ -33,7 +33,7 @@ class ListOrders implements MwsOperation {
     @Override
     public void writeResult(MwsCall call, MwsXmlWriter result) throws IOException {
         SellerAccount account = api.account(call);
-        ListOrdersQuery query = OrdersApi.query(call, account);
+        ListOrdersQuery query = OrdersProtocol.query(call, account);
         api.writeOrdersPage(result, call, query, queries.list(account.id(), query, null, query.maxResults() + 1));
     }
 }

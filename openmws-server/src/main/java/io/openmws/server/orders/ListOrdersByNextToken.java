@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ListOrdersByNextToken implements MwsOperation {
 
-    private final OrdersApi api;
+    private final OrdersProtocol api;
     private final OrderQueries queries;
 
-    ListOrdersByNextToken(OrdersApi api, OrderQueries queries) {
+    ListOrdersByNextToken(OrdersProtocol api, OrderQueries queries) {
         this.api = api;
         this.queries = queries;
     }
@@ -31,7 +31,7 @@ class ListOrdersByNextToken implements MwsOperation {
 
     @Override
     public void writeResult(MwsCall call, MwsXmlWriter result) throws IOException {
-        OrdersApi.ListPage page = api.listPage(call, OrdersApi.nextToken(call));
+        OrdersProtocol.ListPage page = api.listPage(call, OrdersProtocol.nextToken(call));
         long accountId = api.account(call).id();
         api.writeOrdersPage(result, call, page.query(),
                 queries.list(accountId, page.query(), page.from(), page.query().maxResults() + 1));
