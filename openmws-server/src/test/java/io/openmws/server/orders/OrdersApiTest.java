@@ -8,6 +8,8 @@ import io.openmws.server.testing.Fixtures;
 import io.openmws.server.testing.JsonClient;
 import io.openmws.server.testing.MwsClient;
 import io.openmws.server.testing.MwsClient.Answer;
+import io.openmws.server.catalog.Catalog;
+import io.openmws.server.testing.Listings;
 import io.openmws.server.testing.OnBothDatabases;
 import io.openmws.server.testing.TestDatabases;
 import io.openmws.server.support.SqlTime;
@@ -32,6 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The five Orders operations through the whole gateway on a real port, signed as clients sign them:
@@ -73,6 +76,12 @@ class OrdersApiTest {
     @Autowired
     OrderQueries queries;
 
+    @Autowired
+    Catalog catalog;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
     OrderRows rows() {
         return new OrderRows(jdbc);
     }
@@ -113,6 +122,7 @@ class OrdersApiTest {
         all.put("Action", action);
         all.put("Version", "2013-09-01");
         all.put("SellerId", c.sellerId());
+        all.put("Timestamp", Timestamps.format(clock.instant()));
         if (c.mwsAuthToken() != null) {
             all.put("MWSAuthToken", c.mwsAuthToken());
         }
@@ -274,6 +284,32 @@ class OrdersApiTest {
         Caller c = caller();
         Answer a = listCreated(c, now().minus(Duration.ofDays(30)));
         assertThat(a.body()).contains("<Orders></Orders>").doesNotContain("<NextToken>");
+    }
+
+    @Test
+    void anOrderABuyerPlacedIsListedPendingWithItsLines() {
+        Caller c = caller();
+        Listings listings = new Listings(catalog, transactions, jdbc);
+        listings.offer(listings.accountId(c.sellerId()), US, "MUG-1", "9.99", 5, null);
+        Instant purchased = now().minus(Duration.ofMinutes(10));
+        JsonClient.Response placed = new JsonClient(port, TOKEN).post("/sandbox/v1/sellers/" + c.sellerId() + "/orders",
+                "{\"marketplaceId\": \"" + US + "\", \"items\": [{\"sku\": \"MUG-1\", \"quantity\": 2}],"
+                        + " \"purchaseDate\": \"" + purchased + "\"}");
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        String id = placed.json().get("amazonOrderId").asString();
+
+        String listed = listCreated(c, purchased.minusSeconds(1)).body();
+        assertThat(values(listed, "AmazonOrderId")).containsExactly(id);
+        assertThat(value(listed, "OrderStatus")).isEqualTo("Pending");
+        assertThat(value(listed, "PurchaseDate")).isEqualTo(Timestamps.format(purchased));
+        assertThat(value(listed, "NumberOfItemsUnshipped")).isEqualTo("2");
+        assertThat(listed).doesNotContain("<BuyerEmail>", "<OrderTotal>", "<ShippingAddress>");
+
+        String items = ok(c, "ListOrderItems", Map.of("AmazonOrderId", id)).body();
+        assertThat(value(items, "SellerSKU")).isEqualTo("MUG-1");
+        assertThat(value(items, "QuantityOrdered")).isEqualTo("2");
+        assertThat(value(items, "OrderItemId")).matches("\\d{14}");
+        assertThat(items).doesNotContain("<ItemPrice>");
     }
 
     // ---- the parameter rules
