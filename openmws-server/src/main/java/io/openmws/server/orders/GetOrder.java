@@ -1,33 +1,17 @@
 package io.openmws.server.orders;
 
-import io.openmws.protocol.ApiSection;
 import io.openmws.protocol.xml.MwsXmlWriter;
 import io.openmws.server.gateway.MwsCall;
-import io.openmws.server.gateway.MwsOperation;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** Orders API: up to 50 of the seller's orders by id; unknown ids and other sellers' orders are left out (§4.2). */
 @Component
-class GetOrder implements MwsOperation {
-
-    private final OrdersProtocol api;
-    private final OrderQueries queries;
+class GetOrder extends OrdersOperation {
 
     GetOrder(OrdersProtocol api, OrderQueries queries) {
-        this.api = api;
-        this.queries = queries;
-    }
-
-    @Override
-    public ApiSection section() {
-        return ApiSection.ORDERS;
-    }
-
-    @Override
-    public String action() {
-        return "GetOrder";
+        super("GetOrder", api, queries);
     }
 
     @Override

@@ -1,32 +1,16 @@
 package io.openmws.server.orders;
 
-import io.openmws.protocol.ApiSection;
 import io.openmws.protocol.xml.MwsXmlWriter;
 import io.openmws.server.gateway.MwsCall;
-import io.openmws.server.gateway.MwsOperation;
 import java.io.IOException;
 import org.springframework.stereotype.Component;
 
 /** Orders API: the next page of a {@code ListOrders}, with the same filters and size; shares its throttle bucket. */
 @Component
-class ListOrdersByNextToken implements MwsOperation {
-
-    private final OrdersProtocol api;
-    private final OrderQueries queries;
+class ListOrdersByNextToken extends OrdersOperation {
 
     ListOrdersByNextToken(OrdersProtocol api, OrderQueries queries) {
-        this.api = api;
-        this.queries = queries;
-    }
-
-    @Override
-    public ApiSection section() {
-        return ApiSection.ORDERS;
-    }
-
-    @Override
-    public String action() {
-        return "ListOrdersByNextToken";
+        super("ListOrdersByNextToken", api, queries);
     }
 
     @Override
