@@ -204,14 +204,29 @@ class ManageOrdersBrowserTest {
                 "9400111899223100001234");
         assertThat(browser.texts("#shipment-list .shipped-items")).containsExactly("1 × " + mug,
                 "1 × " + mug + "\n1 × " + kettle);
+        assertThat(browser.isShown("#refunds")).isFalse();
         browser.screenshot("04-order-page");
         browser.scrollTo("#shipments");
         browser.screenshot("05-order-totals-and-shipments");
 
+        // The buyer sends one mug back: the return shows on the order page.
+        JsonClient.Response refund = api.post("/sandbox/v1/sellers/" + seller.sellerId() + "/orders/" + shipped
+                + "/refund", "{\"items\": [{\"orderItemId\": \"" + mugItem + "\", \"quantity\": 1}]}");
+        assertThat(refund.status()).as(refund.body()).isEqualTo(201);
+        browser.driver().navigate().refresh();
+        browser.waitFor("#refund-list");
+        assertThat(browser.texts("#refund-list tbody tr")).hasSize(1);
+        assertThat(browser.text("#refund-list .reason")).isEqualTo("CustomerReturn");
+        assertThat(browser.text("#refund-list .refunded-items")).isEqualTo("1 × " + mug);
+        assertThat(amount(browser.text("#refund-list .amount"))).as("half the mug line, shipping and tax included")
+                .isGreaterThan(new BigDecimal("12.50"));
+        browser.scrollTo("#refunds");
+        browser.screenshot("06-order-return");
+
         browser.open("/sellercentral/orders/" + pending);
         assertThat(browser.isShown("#buyer-hidden")).isTrue();
         assertThat(browser.isShown("#pending-note")).isTrue();
-        browser.screenshot("06-pending-order");
+        browser.screenshot("07-pending-order");
 
         browser.open("/sellercentral/orders/" + theirs);
         assertThat(browser.text("main h1")).isEqualTo("Page not found");
