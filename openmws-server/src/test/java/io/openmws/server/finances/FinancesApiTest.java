@@ -21,9 +21,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -232,6 +238,41 @@ class FinancesApiTest {
         String groups = t.ok(c, "ListFinancialEventGroups", groupsSince(recently().minus(Duration.ofDays(1))));
         // 5.00 - 0.75 - 1.80
         assertThat(values(groups, "CurrencyAmount").get(0)).isEqualTo("2.45");
+    }
+
+    @Test
+    void concurrentShipmentsOfANewSellerShareOneOpenGroupAndAddUpExactly() throws Exception {
+        Caller c = t.seller();
+        long account = t.accountId(c);
+        Instant at = recently();
+        int shipments = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < shipments; i++) {
+                int n = i;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    t.ship(shipped(account, newOrderId(), newRef(), at.plusMillis(n), new OrderShipped.Item(newItemId(),
+                            "SKU-" + n, 1, money("7.77"), money("0.00"), money("0.00"), money("0.00"), money("0.00"))));
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        String groups = t.ok(c, "ListFinancialEventGroups", groupsSince(at.minus(Duration.ofDays(1))));
+        assertThat(elements(groups, "FinancialEventGroup")).hasSize(1);
+        // Each: 7.77 - 1.17 (15% is 1.1655) - 1.80 = 4.80; twelve of them 57.60.
+        assertThat(values(groups, "CurrencyAmount").get(0)).isEqualTo("57.60");
+        String events = t.ok(c, "ListFinancialEvents", Map.of("FinancialEventGroupId",
+                value(groups, "FinancialEventGroupId")));
+        assertThat(elements(events, "ShipmentEvent")).hasSize(shipments);
     }
 
     @Test
