@@ -312,6 +312,35 @@ class OrdersApiTest {
         assertThat(items).doesNotContain("<ItemPrice>");
     }
 
+    @Test
+    void aBuyersCancellationReachesLastUpdatedAfterPollingTwoMinutesLater() {
+        Caller c = caller();
+        Listings listings = new Listings(catalog, transactions, jdbc);
+        listings.offer(listings.accountId(c.sellerId()), US, "CUP-1", "5.00", 3, null);
+        JsonClient control = new JsonClient(port, TOKEN);
+        JsonClient.Response placed = control.post("/sandbox/v1/sellers/" + c.sellerId() + "/orders",
+                "{\"marketplaceId\": \"" + US + "\", \"items\": [{\"sku\": \"CUP-1\"}], \"purchaseDate\": \""
+                        + now().minus(Duration.ofHours(1)) + "\"}");
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        String id = placed.json().get("amazonOrderId").asString();
+        Instant since = now().minus(Duration.ofMinutes(2));
+
+        JsonClient.Response canceled = control.post("/sandbox/v1/sellers/" + c.sellerId() + "/orders/" + id + "/cancel",
+                null);
+        assertThat(canceled.status()).as(canceled.body()).isEqualTo(200);
+        Map<String, String> poll = Map.of("MarketplaceId.Id.1", US, "LastUpdatedAfter", Timestamps.format(since));
+        assertThat(values(ok(c, "ListOrders", poll).body(), "AmazonOrderId"))
+                .as("a change of the last two minutes is not listed yet").isEmpty();
+
+        JsonClient.Response moved = control.post("/sandbox/v1/clock/advance", "{\"duration\": \"PT3M\"}");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        String listed = ok(c, "ListOrders", poll).body();
+        assertThat(values(listed, "AmazonOrderId")).containsExactly(id);
+        assertThat(value(listed, "OrderStatus")).isEqualTo("Canceled");
+        assertThat(Instant.parse(value(listed, "LastUpdateDate"))).isAfter(since)
+                .isBefore(Instant.parse(value(listed, "LastUpdatedBefore")));
+    }
+
     // ---- the parameter rules
 
     @Test
