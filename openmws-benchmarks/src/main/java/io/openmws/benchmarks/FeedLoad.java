@@ -1,9 +1,5 @@
 package io.openmws.benchmarks;
 
-import io.openmws.protocol.signature.RequestSigner;
-import io.openmws.protocol.signature.SignatureMethod;
-import io.openmws.protocol.signature.SigningSecret;
-import io.openmws.protocol.time.Timestamps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,11 +13,8 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,16 +41,17 @@ import java.util.regex.Pattern;
  */
 public final class FeedLoad {
 
-    private static final Pattern FIELD = Pattern.compile("\"(\\w+)\"\\s*:\\s*\"([^\"]*)\"");
     private static final Pattern SUBMISSION_ID = Pattern.compile("<FeedSubmissionId>(\\d+)</FeedSubmissionId>");
     private static final String FEEDS_PATH = "/Feeds/2009-01-01";
 
+    private final PlatformCalls calls;
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
 
     private FeedLoad(String base) {
-        this.base = base.replaceAll("/$", "");
+        this.calls = new PlatformCalls(base);
+        this.base = calls.base;
+        this.http = calls.http;
     }
 
     public static void main(String[] args) throws Exception {
@@ -67,7 +61,7 @@ public final class FeedLoad {
         }
         FeedLoad load = new FeedLoad(args[0]);
         switch (args[1]) {
-            case "setup" -> load.setup(System.getenv("OPERATOR_TOKEN"));
+            case "setup" -> load.calls.setup(System.getenv("OPERATOR_TOKEN"), "Feed Bench");
             case "submit" -> System.out.println(load.submit(args[2], Path.of(args[3])));
             case "submit-junk" -> load.submitJunk(args[2], Long.parseLong(args[3]));
             case "result" -> load.result(args[2], Path.of(args[3]));
@@ -76,20 +70,6 @@ public final class FeedLoad {
                 System.exit(2);
             }
         }
-    }
-
-    private void setup(String operatorToken) throws Exception {
-        Map<String, String> seller = control(operatorToken, "/sandbox/v1/sellers",
-                "{\"businessName\":\"Feed Bench\",\"marketplaces\":[\"ATVPDKIKX0DER\"]}", 201);
-        Map<String, String> developer = control(operatorToken, "/sandbox/v1/developers", "{}", 201);
-        control(operatorToken, "/sandbox/v1/developers/" + developer.get("developerId") + "/throttling",
-                "{\"enabled\": false}", 200);
-        Map<String, String> grant = control(operatorToken, "/sandbox/v1/authorizations",
-                "{\"sellerId\":\"" + seller.get("sellerId") + "\",\"developerId\":\"" + developer.get("developerId") + "\"}", 201);
-        System.out.println("SELLER_ID=" + seller.get("sellerId"));
-        System.out.println("ACCESS_KEY_ID=" + developer.get("accessKeyId"));
-        System.out.println("SECRET_KEY=" + developer.get("secretKey"));
-        System.out.println("MWS_AUTH_TOKEN=" + grant.get("mwsAuthToken"));
     }
 
     private String submit(String feedType, Path file) throws Exception {
@@ -114,11 +94,11 @@ public final class FeedLoad {
     }
 
     private String send(String feedType, String md5, HttpRequest.BodyPublisher body) throws Exception {
-        Map<String, String> params = signedParams("SubmitFeed");
+        Map<String, String> params = calls.signedParams("SubmitFeed", "2009-01-01", "Merchant");
         params.put("FeedType", feedType);
         params.put("MarketplaceIdList.Id.1", "ATVPDKIKX0DER");
         params.put("ContentMD5Value", md5);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + FEEDS_PATH + "?" + sign(params)))
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + FEEDS_PATH + "?" + calls.sign(FEEDS_PATH, params)))
                 .header("Content-Type", "text/tab-separated-values; charset=utf-8")
                 .header("User-Agent", "FeedLoad/1.0 (Language=Java/" + System.getProperty("java.version") + ")")
                 .POST(body).build(), HttpResponse.BodyHandlers.ofString());
@@ -130,12 +110,12 @@ public final class FeedLoad {
     }
 
     private void result(String feedSubmissionId, Path out) throws Exception {
-        Map<String, String> params = signedParams("GetFeedSubmissionResult");
+        Map<String, String> params = calls.signedParams("GetFeedSubmissionResult", "2009-01-01", "Merchant");
         params.put("FeedSubmissionId", feedSubmissionId);
         HttpResponse<Path> r = http.send(HttpRequest.newBuilder(URI.create(base + FEEDS_PATH))
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
                 .header("User-Agent", "FeedLoad/1.0 (Language=Java/" + System.getProperty("java.version") + ")")
-                .POST(HttpRequest.BodyPublishers.ofString(sign(params))).build(), HttpResponse.BodyHandlers.ofFile(out));
+                .POST(HttpRequest.BodyPublishers.ofString(calls.sign(FEEDS_PATH, params))).build(), HttpResponse.BodyHandlers.ofFile(out));
         if (r.statusCode() != 200) {
             throw new IllegalStateException("GetFeedSubmissionResult answered HTTP " + r.statusCode() + "\n"
                     + Files.readString(out));
@@ -148,46 +128,6 @@ public final class FeedLoad {
         if (!expected.equals(actual)) {
             throw new IllegalStateException("Content-MD5 " + expected + " but the report's MD5 is " + actual);
         }
-    }
-
-    private Map<String, String> signedParams(String action) {
-        Map<String, String> params = new TreeMap<>();
-        params.put("AWSAccessKeyId", env("ACCESS_KEY_ID"));
-        params.put("Action", action);
-        params.put("Merchant", env("SELLER_ID"));
-        params.put("MWSAuthToken", env("MWS_AUTH_TOKEN"));
-        params.put("Version", "2009-01-01");
-        params.put("Timestamp", Timestamps.format(Instant.now()));
-        return params;
-    }
-
-    private String sign(Map<String, String> params) {
-        URI uri = URI.create(base);
-        return RequestSigner.of(SigningSecret.of(env("SECRET_KEY")), SignatureMethod.HMAC_SHA256)
-                .signedQuery("POST", uri.getHost() + ":" + uri.getPort(), FEEDS_PATH, params);
-    }
-
-    private static String env(String name) {
-        String value = System.getenv(name);
-        if (value == null || value.isEmpty()) {
-            throw new IllegalStateException(name + " is not set (run the setup verb first)");
-        }
-        return value;
-    }
-
-    private Map<String, String> control(String token, String path, String json, int expected) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != expected) {
-            throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
-        }
-        Map<String, String> fields = new TreeMap<>();
-        Matcher m = FIELD.matcher(r.body());
-        while (m.find()) {
-            fields.putIfAbsent(m.group(1), m.group(2));
-        }
-        return fields;
     }
 
     private static String md5(InputStream in) throws IOException {
