@@ -29,7 +29,7 @@ public sealed interface FinancialEvent permits ShipmentEvent, RefundEvent {
     List<ShipmentItem> items();
 
     /**
-     * What the event moved to the seller: the sum of all its charges and fees, order-level and per item,
+     * What the event moved to the seller: the sum of all its charges, fees and promotions, order-level and per item,
      * adjustments included (negative for a refund), in the event's currency.
      */
     BigDecimal total();

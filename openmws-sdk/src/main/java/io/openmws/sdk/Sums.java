@@ -17,11 +17,15 @@ final class Sums {
         return fees.stream().map(f -> f.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    static BigDecimal promotions(List<Promotion> promotions) {
+        return promotions.stream().map(p -> p.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
     static BigDecimal items(List<ShipmentItem> items) {
         BigDecimal sum = BigDecimal.ZERO;
         for (ShipmentItem i : items) {
             sum = sum.add(charges(i.charges())).add(charges(i.chargeAdjustments())).add(fees(i.fees()))
-                    .add(fees(i.feeAdjustments()));
+                    .add(fees(i.feeAdjustments())).add(promotions(i.promotions())).add(promotions(i.promotionAdjustments()));
         }
         return sum;
     }

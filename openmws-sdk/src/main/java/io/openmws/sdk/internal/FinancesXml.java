@@ -6,6 +6,7 @@ import io.openmws.sdk.FeeComponent;
 import io.openmws.sdk.FinancialEventGroup;
 import io.openmws.sdk.FinancialEventsPage;
 import io.openmws.sdk.Page;
+import io.openmws.sdk.Promotion;
 import io.openmws.sdk.RefundEvent;
 import io.openmws.sdk.ShipmentEvent;
 import io.openmws.sdk.ShipmentItem;
@@ -126,7 +127,8 @@ public final class FinancesXml {
         for (XmlElement i : e.list(list, "ShipmentItem")) {
             items.add(new ShipmentItem(i.text("SellerSKU"), i.text("OrderItemId"), i.text("OrderAdjustmentItemId"),
                     i.integer("QuantityShipped").orElse(0), charges(i, "ItemChargeList"),
-                    charges(i, "ItemChargeAdjustmentList"), fees(i, "ItemFeeList"), fees(i, "ItemFeeAdjustmentList")));
+                    charges(i, "ItemChargeAdjustmentList"), fees(i, "ItemFeeList"), fees(i, "ItemFeeAdjustmentList"),
+                    promotions(i, "PromotionList"), promotions(i, "PromotionAdjustmentList")));
         }
         return items;
     }
@@ -138,6 +140,16 @@ public final class FinancesXml {
                     .orElseThrow(() -> new IOException("a <ChargeComponent> has no <ChargeAmount>")).asMoney()));
         }
         return charges;
+    }
+
+    private static List<Promotion> promotions(XmlElement e, String list) throws IOException {
+        List<Promotion> promotions = new ArrayList<>();
+        for (XmlElement p : e.list(list, "Promotion")) {
+            promotions.add(new Promotion(p.text("PromotionType").orElse(""), p.text("PromotionId").orElse(""),
+                    p.child("PromotionAmount").orElseThrow(() -> new IOException("a <Promotion> has no <PromotionAmount>"))
+                            .asMoney()));
+        }
+        return promotions;
     }
 
     private static List<FeeComponent> fees(XmlElement e, String list) throws IOException {
