@@ -54,6 +54,55 @@ public class Catalog {
     }
 
     /**
+     * A buyer takes {@code quantity} units of a live listing: one conditional UPDATE decrements the
+     * stock only while the listing is {@link ListingStatus#ACTIVE} and holds enough, so two buyers can
+     * never take the last unit twice (the second waits for the first's row lock, then finds too little).
+     * Selling the last unit makes the listing {@link ListingStatus#INACTIVE} by {@link ListingStatus#of}.
+     * Runs in the caller's transaction, which holds the row until it commits.
+     *
+     * @return the listing as it is after the sale (its price, title and latency are what the buyer
+     *     bought at), or empty when it cannot be bought: unknown, staged, incomplete, inactive, or
+     *     fewer units than asked
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Listing> take(long accountId, String marketplaceId, String sku, int quantity) {
+        if (quantity <= 0) {
+            throw new IllegalArgumentException("quantity must be positive, got " + quantity);
+        }
+        if (repository.take(accountId, marketplaceId, sku, quantity, clock.instant()) == 0) {
+            return Optional.empty();
+        }
+        return listing(accountId, marketplaceId, sku);
+    }
+
+    /**
+     * Gives {@code quantity} units back to a listing (a canceled order's stock). A sold-out listing
+     * becomes {@link ListingStatus#ACTIVE} again by {@link ListingStatus#of}; a staged one stays staged.
+     * Nothing happens when the seller deleted the listing meanwhile.
+     *
+     * @return whether the listing exists
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean restock(long accountId, String marketplaceId, String sku, int quantity) {
+        if (quantity <= 0) {
+            throw new IllegalArgumentException("quantity must be positive, got " + quantity);
+        }
+        return repository.restock(accountId, marketplaceId, sku, quantity, clock.instant()) > 0;
+    }
+
+    /**
+     * Up to {@code limit} SKUs of the seller's live listings in the marketplace, from a random place in
+     * their order: what a simulated buyer picks from.
+     */
+    public List<String> liveSkus(long accountId, String marketplaceId, int limit) {
+        long live = repository.countLive(accountId, marketplaceId);
+        if (live == 0) {
+            return List.of();
+        }
+        return repository.liveSkus(accountId, marketplaceId, random.nextLong(live), limit);
+    }
+
+    /**
      * Applies a batch of changes, in order, to the seller's listings in every one of
      * {@code marketplaceIds}, within the caller's transaction. A change is applied whole or not at all:
      * the rejected ones are returned, in order. Changed listings get {@code lastFeedRef}.

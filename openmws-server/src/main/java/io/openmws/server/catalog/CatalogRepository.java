@@ -106,6 +106,55 @@ class CatalogRepository {
                 .optional();
     }
 
+    /** Decrements a live listing's stock if it has enough; returns 1 when it did, else 0. */
+    int take(long accountId, String marketplaceId, String sku, int quantity, Instant now) {
+        return jdbc.sql("""
+                        UPDATE listing SET quantity = quantity - :q, status = %s, updated_at = :now
+                         WHERE account_id = :account AND marketplace_id = :marketplace AND sku = :sku
+                           AND status = 'ACTIVE' AND quantity >= :q""".formatted(
+                        ListingStatus.liveSql("price", "quantity - :q")))
+                .param("q", quantity)
+                .param("now", SqlTime.of(now))
+                .param("account", accountId)
+                .param("marketplace", marketplaceId)
+                .param("sku", sku)
+                .update();
+    }
+
+    /** Adds units back; a staged listing stays staged, any other gets its live status. */
+    int restock(long accountId, String marketplaceId, String sku, int quantity, Instant now) {
+        return jdbc.sql("""
+                        UPDATE listing SET quantity = COALESCE(quantity, 0) + :q,
+                               status = CASE WHEN status = 'STAGED' THEN 'STAGED' ELSE %s END, updated_at = :now
+                         WHERE account_id = :account AND marketplace_id = :marketplace AND sku = :sku""".formatted(
+                        ListingStatus.liveSql("price", "COALESCE(quantity, 0) + :q")))
+                .param("q", quantity)
+                .param("now", SqlTime.of(now))
+                .param("account", accountId)
+                .param("marketplace", marketplaceId)
+                .param("sku", sku)
+                .update();
+    }
+
+    long countLive(long accountId, String marketplaceId) {
+        return jdbc.sql("SELECT COUNT(*) FROM listing WHERE account_id = :account AND status = 'ACTIVE'"
+                        + " AND marketplace_id = :marketplace")
+                .param("account", accountId)
+                .param("marketplace", marketplaceId)
+                .query(Long.class).single();
+    }
+
+    /** Live SKUs in SKU order from position {@code from} (0-based) on, through the status index. */
+    List<String> liveSkus(long accountId, String marketplaceId, long from, int limit) {
+        return jdbc.sql("""
+                        SELECT sku FROM listing WHERE account_id = :account AND status = 'ACTIVE'
+                           AND marketplace_id = :marketplace
+                         ORDER BY sku OFFSET %d ROWS FETCH FIRST %d ROWS ONLY""".formatted(from, limit))
+                .param("account", accountId)
+                .param("marketplace", marketplaceId)
+                .query(String.class).list();
+    }
+
     static String key(String marketplaceId, String sku) {
         return marketplaceId + '\u0000' + sku;
     }

@@ -20,6 +20,17 @@ public record Listing(String marketplaceId, String sku, String asin, String prod
         bulletPoints = List.copyOf(bulletPoints);
     }
 
+    /**
+     * What a buyer pays per unit at {@code now}: the sale price while {@code now} is within its dates
+     * (from {@code saleStart} inclusive to {@code saleEnd} exclusive; an open end is open), else the
+     * price.
+     */
+    public BigDecimal priceAt(Instant now) {
+        boolean onSale = salePrice != null && (saleStart == null || !now.isBefore(saleStart))
+                && (saleEnd == null || now.isBefore(saleEnd));
+        return onSale ? salePrice : price;
+    }
+
     static Listing of(ListingRow r) {
         return new Listing(r.marketplaceId, r.sku, r.asin, r.productIdType, r.productId, r.title, r.brand,
                 r.manufacturer, r.description, Catalog.bullets(r.bulletPoints), r.productTaxCode, r.conditionType,
