@@ -5,6 +5,9 @@ import io.openmws.server.accounts.SellerAccounts;
 import io.openmws.server.catalog.Catalog;
 import io.openmws.server.catalog.ListingChange;
 import io.openmws.server.catalog.Rejection;
+import io.openmws.server.orders.OrderFeedMessage;
+import io.openmws.server.orders.OrderFeedRefusal;
+import io.openmws.server.orders.OrderFulfillments;
 import io.openmws.server.support.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Processes one seller's feeds, one at a time in submission order, until none is left.
  *
- * <p>A feed's messages are applied in batches: a batch's listing changes, its results and the
+ * <p>A feed's messages are applied in batches: a batch's listing changes (or, for the order feeds,
+ * its shipments and acknowledgements through {@link OrderFulfillments}), its results and the
  * checkpoint ({@code processed} and the counts) commit in one transaction, and a feed taken up again
  * (after a crash, a restart or a stop) skips the messages its checkpoint counts. So a message is never
  * applied twice nor lost. Then the processing report is written from the stored results, streamed,
@@ -45,6 +49,7 @@ class FeedProcessing {
 
     private final FeedProcessingRepository repository;
     private final Catalog catalog;
+    private final OrderFulfillments orderFulfillments;
     private final SellerAccounts accounts;
     private final BlobStore blobs;
     private final Clock clock;
@@ -52,11 +57,13 @@ class FeedProcessing {
     private final TransactionTemplate readOnly;
     private final int batchSize;
 
-    FeedProcessing(FeedProcessingRepository repository, Catalog catalog, SellerAccounts accounts, BlobStore blobs,
+    FeedProcessing(FeedProcessingRepository repository, Catalog catalog, OrderFulfillments orderFulfillments,
+                   SellerAccounts accounts, BlobStore blobs,
                    Clock clock, PlatformTransactionManager transactions,
                    @Value("${openmws.feeds.batch-size:1000}") int batchSize) {
         this.repository = repository;
         this.catalog = catalog;
+        this.orderFulfillments = orderFulfillments;
         this.accounts = accounts;
         this.blobs = blobs;
         this.clock = clock;
@@ -190,12 +197,17 @@ class FeedProcessing {
     private void commit(FeedProcessingRepository.Feed feed, Progress progress, List<FeedRecord> records,
                         FeedFormatException failure) {
         List<ListingChange> changes = new ArrayList<>(records.size());
+        List<OrderFeedMessage> orders = new ArrayList<>();
         MessageResult[] errors = new MessageResult[records.size()];
         int[] changeIndex = new int[records.size()];
+        int[] orderIndex = new int[records.size()];
         for (int i = 0; i < records.size(); i++) {
             MessageRules.Outcome outcome = MessageRules.interpret(feed.feedType(), records.get(i));
             if (outcome.error() != null) {
                 errors[i] = outcome.error();
+            } else if (outcome.order() != null) {
+                orderIndex[orders.size()] = i;
+                orders.add(outcome.order());
             } else {
                 changeIndex[changes.size()] = i;
                 changes.add(outcome.change());
@@ -215,6 +227,19 @@ class FeedProcessing {
                             if (r.messageId() == change.messageId() && r.sku().equals(change.sku())) {
                                 results[changeIndex[c]] = MessageResult.error(r.messageId(), r.code(), r.description(),
                                         r.sku());
+                                next++;
+                            }
+                        }
+                    }
+                    if (!orders.isEmpty()) {
+                        // Refusals come in message order, one per refused message.
+                        List<OrderFeedRefusal> refusals = orderFulfillments.apply(feed.accountId(), feed.id(), orders);
+                        int next = 0;
+                        for (int o = 0; o < orders.size() && next < refusals.size(); o++) {
+                            OrderFeedRefusal r = refusals.get(next);
+                            if (r.messageId() == orders.get(o).messageId()) {
+                                results[orderIndex[o]] = MessageResult.error(r.messageId(), r.code(), r.description(),
+                                        r.amazonOrderId());
                                 next++;
                             }
                         }
@@ -261,14 +286,16 @@ class FeedProcessing {
         String key = "feeds/" + feed.feedSubmissionId() + "/result";
         boolean xml = FeedTypes.formatOf(feed.feedType()).orElse(FeedTypes.Format.XML) == FeedTypes.Format.XML;
         String merchant = accounts.byId(feed.accountId()).map(SellerAccount::sellerId).orElse("");
+        boolean orderFeed = FeedTypes.ORDERS.contains(feed.feedType());
         BlobStore.Blob blob;
         try (BlobStore.BlobOutput out = blobs.create(key)) {
             readOnly.executeWithoutResult(status -> repository.results(feed.id(), results -> {
                 try {
                     if (xml) {
-                        ProcessingReports.writeXml(out, merchant, feed.feedSubmissionId(), summary, results.iterator());
+                        ProcessingReports.writeXml(out, merchant, feed.feedSubmissionId(), summary, results.iterator(),
+                                orderFeed ? "AmazonOrderID" : "SKU");
                     } else {
-                        ProcessingReports.writeFlat(out, summary, results.iterator());
+                        ProcessingReports.writeFlat(out, summary, results.iterator(), orderFeed ? "order-id" : "sku");
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -12,7 +12,9 @@ import java.util.Optional;
  * their dotted path below the payload element (for a Product: {@code SKU},
  * {@code StandardProductID.Type}, {@code DescriptionData.Title}, {@code DescriptionData.BulletPoint},
  * {@code Condition.ConditionType}, ...), a repeated element giving several values in document order;
- * an element's attribute is the path plus {@code @name} ({@code StandardPrice@currency}).
+ * an element's attribute is the path plus {@code @name} ({@code StandardPrice@currency}). Below a
+ * repeated group (an element directly inside the payload, such as OrderFulfillment's {@code Item}) the
+ * values are aligned: the n-th {@code Item.Quantity} is the n-th Item's, blank where it has none.
  *
  * <p>Flat files: {@code messageId} is the 1-based data row; {@code operationType} is empty (the
  * {@code add-delete} column, where a type has one, is a field like any other); {@code fields} are the

@@ -22,7 +22,7 @@ public final class FeedTypes {
 
     /** The order feeds: accepted now, applied by the orders feature. */
     public static final Set<String> ORDERS = Set.of("_POST_ORDER_ACKNOWLEDGEMENT_DATA_", "_POST_ORDER_FULFILLMENT_DATA_",
-            "_POST_FLAT_FILE_FULFILLMENT_DATA_");
+            "_POST_FLAT_FILE_FULFILLMENT_DATA_", "_POST_FLAT_FILE_ORDER_ACKNOWLEDGEMENT_DATA_");
 
     private static final Map<String, Format> ALL = new TreeMap<>();
 

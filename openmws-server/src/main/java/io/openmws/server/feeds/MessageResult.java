@@ -7,7 +7,7 @@ package io.openmws.server.feeds;
  * @param messageId   the feed's MessageID or 1-based data row; 0 for the file as a whole
  * @param resultCode  {@code Error} or {@code Warning}
  * @param messageCode the ResultMessageCode (§2.7), e.g. 8560
- * @param sku         the message's SKU, when it has one
+ * @param sku         the message's key, when it has one: its SKU, or in the order feeds its AmazonOrderID
  */
 public record MessageResult(long messageId, String resultCode, int messageCode, String description, String sku) {
 

@@ -2,6 +2,7 @@ package io.openmws.server.feeds;
 
 import io.openmws.server.catalog.ListingChange;
 import io.openmws.server.catalog.ListingChange.Kind;
+import io.openmws.server.orders.OrderFeedMessage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +20,8 @@ import java.util.Set;
  * The field rules of each feed type (../shared/spec/mws-data-apis.md §2): one message in, either the
  * {@link ListingChange} it asks for or the error {@link MessageResult} that answers it. Pure: no
  * database, so every rule is tested on its own. What depends on the catalog (an unknown SKU, a new
- * product missing attributes) is the catalog's to answer.
+ * product missing attributes) is the catalog's to answer; the order feeds' rules are in
+ * {@link OrderMessageRules}, and what depends on the orders is the orders feature's to answer.
  */
 final class MessageRules {
 
@@ -29,8 +31,6 @@ final class MessageRules {
     static final int INVALID_VALUE = 90205;
     /** Flat file: a required column is blank (§2.7). */
     static final int REQUIRED_MISSING = 99001;
-    /** An order feed's message: orders are not kept yet, so no order can be found (§2.7 18028). */
-    static final int ORDER_NOT_FOUND = 18028;
     /** A message of a feed type this platform accepts but does not apply (chosen; not in §2.7). */
     static final int TYPE_NOT_APPLIED = 90000;
 
@@ -52,14 +52,18 @@ final class MessageRules {
     /** The inventory loader's {@code product-id-type} codes. */
     static final Map<String, String> PRODUCT_ID_CODES = Map.of("1", "ASIN", "2", "ISBN", "3", "UPC", "4", "EAN");
 
-    /** A message's meaning: exactly one of the two is set. */
-    record Outcome(ListingChange change, MessageResult error) {
+    /** A message's meaning: exactly one of the three is set. */
+    record Outcome(ListingChange change, OrderFeedMessage order, MessageResult error) {
         static Outcome of(ListingChange change) {
-            return new Outcome(change, null);
+            return new Outcome(change, null, null);
+        }
+
+        static Outcome of(OrderFeedMessage order) {
+            return new Outcome(null, order, null);
         }
 
         static Outcome error(MessageResult error) {
-            return new Outcome(null, error);
+            return new Outcome(null, null, error);
         }
     }
 
@@ -80,10 +84,16 @@ final class MessageRules {
         String sku = record.first("SKU").or(() -> record.first("sku")).orElse(null);
         boolean flat = FeedTypes.formatOf(feedType).orElse(FeedTypes.Format.XML) == FeedTypes.Format.FLAT_FILE;
         if (FeedTypes.ORDERS.contains(feedType)) {
-            String order = record.first("AmazonOrderID").or(() -> record.first("order-id")).orElse("(none)");
-            return Outcome.error(MessageResult.error(record.messageId(), ORDER_NOT_FOUND, "Order " + order
-                    + " cannot be found: this platform does not keep orders yet, so the message was not applied.",
-                    null));
+            String order = OrderMessageRules.orderIdOf(record);
+            if (!record.problems().isEmpty()) {
+                return Outcome.error(MessageResult.error(record.messageId(), flat ? INVALID_VALUE : XML_SCHEMA,
+                        String.join("; ", record.problems()), order));
+            }
+            try {
+                return Outcome.of(OrderMessageRules.interpret(feedType, record));
+            } catch (Invalid e) {
+                return Outcome.error(MessageResult.error(record.messageId(), e.code, e.getMessage(), order));
+            }
         }
         if (!FeedTypes.CATALOG.contains(feedType)) {
             return Outcome.error(MessageResult.error(record.messageId(), TYPE_NOT_APPLIED, "Feed type " + feedType

@@ -33,6 +33,17 @@ public final class ProcessingReports {
      */
     public static void writeXml(OutputStream out, String merchantIdentifier, long feedSubmissionId,
                                 ProcessingSummary summary, Iterator<MessageResult> results) throws IOException {
+        writeXml(out, merchantIdentifier, feedSubmissionId, summary, results, "SKU");
+    }
+
+    /**
+     * The XML processing report whose {@code AdditionalInfo} names each result's key
+     * ({@link MessageResult#sku()}) with {@code keyElement}: {@code SKU} for the catalog feeds,
+     * {@code AmazonOrderID} for the order feeds.
+     */
+    public static void writeXml(OutputStream out, String merchantIdentifier, long feedSubmissionId,
+                                ProcessingSummary summary, Iterator<MessageResult> results, String keyElement)
+            throws IOException {
         Objects.requireNonNull(merchantIdentifier, "merchantIdentifier");
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(results, "results");
@@ -61,7 +72,7 @@ public final class ProcessingReports {
                 xml.element("ResultMessageCode", result.messageCode());
                 xml.element("ResultDescription", result.description() == null ? "" : result.description());
                 if (result.sku() != null && !result.sku().isEmpty()) {
-                    xml.start("AdditionalInfo").element("SKU", result.sku()).end();
+                    xml.start("AdditionalInfo").element(keyElement, result.sku()).end();
                 }
                 xml.end();
                 if (++written % 1000 == 0) {
@@ -79,6 +90,15 @@ public final class ProcessingReports {
      */
     public static void writeFlat(OutputStream out, ProcessingSummary summary,
                                  Iterator<MessageResult> results) throws IOException {
+        writeFlat(out, summary, results, "sku");
+    }
+
+    /**
+     * The flat-file processing report whose second column, each result's key ({@link MessageResult#sku()}),
+     * is headed {@code keyColumn}: {@code sku} for the catalog feeds, {@code order-id} for the order feeds.
+     */
+    public static void writeFlat(OutputStream out, ProcessingSummary summary, Iterator<MessageResult> results,
+                                 String keyColumn) throws IOException {
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(results, "results");
         Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 8192);
@@ -86,7 +106,7 @@ public final class ProcessingReports {
         text.write("\tNumber of records processed\t\t" + summary.processed() + "\n");
         text.write("\tNumber of records successful\t\t" + summary.successful() + "\n");
         if (results.hasNext()) {
-            text.write("\noriginal-record-number\tsku\terror-code\terror-type\terror-message\n");
+            text.write("\noriginal-record-number\t" + keyColumn + "\terror-code\terror-type\terror-message\n");
             while (results.hasNext()) {
                 MessageResult result = results.next();
                 text.write(result.messageId() + "\t" + cell(result.sku()) + "\t" + result.messageCode() + "\t"

@@ -13,8 +13,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,6 +54,12 @@ import javax.xml.stream.XMLStreamReader;
  * {@code MessageType}, none or a second one, an unknown {@code OperationType}, a value longer than
  * {@value #MAX_TEXT} characters, more than {@value #MAX_VALUES} values or {@value #MAX_MESSAGE_CHARS}
  * characters in one message (the excess is not kept).
+ *
+ * <p>Repeated groups stay aligned: below an element directly inside the payload (a group, such as an
+ * order's {@code Item}), the n-th value of a field belongs to the n-th group of that name, blank where
+ * that group has no such field; so an {@code Item} without a {@code Quantity} cannot lend the next
+ * Item's quantity to itself. (A leaf repeated within one group is the exception: its values follow each
+ * other.) The blanks count as values.
  */
 public final class XmlFeedReader implements FeedReader {
 
@@ -389,6 +397,10 @@ public final class XmlFeedReader implements FeedReader {
         private int values;
         private long chars;
         private boolean overflowReported;
+        /** How many times each element directly below the payload has started so far. */
+        private final Map<String, Integer> occurrences = new HashMap<>();
+        /** The fields below each element directly below the payload: the leaves of its group. */
+        private final Map<String, Set<String>> groupFields = new HashMap<>();
 
         PayloadReader(Map<String, List<String>> fields, List<String> problems) {
             this.fields = fields;
@@ -412,6 +424,9 @@ public final class XmlFeedReader implements FeedReader {
                         enter();
                         if (!children.isEmpty()) {
                             children.set(children.size() - 1, Boolean.TRUE);
+                        }
+                        if (path.isEmpty()) {
+                            occurrences.merge(xml.getLocalName(), 1, Integer::sum);
                         }
                         path.add(xml.getLocalName());
                         children.add(Boolean.FALSE);
@@ -448,6 +463,8 @@ public final class XmlFeedReader implements FeedReader {
                             } else {
                                 add(dotted, text.toString().strip());
                             }
+                        } else if (path.size() == 1) {
+                            endGroup(path.get(0));
                         }
                         path.remove(path.size() - 1);
                         hasChild = true;
@@ -479,17 +496,51 @@ public final class XmlFeedReader implements FeedReader {
         }
 
         private void add(String path, String value) {
-            if (values >= MAX_VALUES || chars + value.length() > MAX_MESSAGE_CHARS) {
-                if (!overflowReported) {
-                    overflowReported = true;
-                    problems.add("The message holds more than " + MAX_VALUES + " values or "
-                            + MAX_MESSAGE_CHARS + " characters; the rest was not read");
-                }
+            int dot = path.indexOf('.');
+            if (dot > 0) {
+                // Below a repeated group such as an order's Item: blanks for the earlier groups that lacked it.
+                String group = path.substring(0, dot);
+                groupFields.computeIfAbsent(group, k -> new LinkedHashSet<>()).add(path);
+                pad(path, occurrences.getOrDefault(group, 1) - 1);
+            }
+            if (!room(value.length())) {
                 return;
             }
             values++;
             chars += value.length();
             fields.computeIfAbsent(path, k -> new ArrayList<>(1)).add(value);
+        }
+
+        /** A group ended: every field of its earlier groups gets a blank where this one had no value. */
+        private void endGroup(String group) {
+            Set<String> paths = groupFields.get(group);
+            if (paths != null) {
+                int size = occurrences.getOrDefault(group, 1);
+                for (String path : paths) {
+                    pad(path, size);
+                }
+            }
+        }
+
+        private void pad(String path, int size) {
+            List<String> list = fields.get(path);
+            while ((list == null ? 0 : list.size()) < size && room(0)) {
+                values++;
+                list = fields.computeIfAbsent(path, k -> new ArrayList<>(1));
+                list.add("");
+            }
+        }
+
+        private boolean room(int length) {
+            if (values >= MAX_VALUES || chars + length > MAX_MESSAGE_CHARS) {
+                if (!overflowReported) {
+                    overflowReported = true;
+                    problems.add("The message holds more than " + MAX_VALUES + " values or "
+                            + MAX_MESSAGE_CHARS + " characters; the rest was not read");
+                }
+                return false;
+            }
+            return true;
         }
     }
 

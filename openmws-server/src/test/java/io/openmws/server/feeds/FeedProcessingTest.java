@@ -337,13 +337,14 @@ class FeedProcessingTest {
     }
 
     @Test
-    void orderFeedsAreAnsweredAsNotApplied() throws IOException {
+    void anAcknowledgementOfAnOrderTheSellerDoesNotHaveIs18028() throws IOException {
         Seller s = seller();
         FeedSubmission d = process(s, "_POST_ORDER_ACKNOWLEDGEMENT_DATA_", envelope("OrderAcknowledgement",
                 "<OrderAcknowledgement><AmazonOrderID>111-1234567-1234567</AmazonOrderID>"
                         + "<StatusCode>Success</StatusCode></OrderAcknowledgement>"));
         assertThat(d.messagesWithError()).isEqualTo(1);
-        assertThat(report(d)).contains("<ResultMessageCode>18028</ResultMessageCode>").contains("111-1234567-1234567");
+        assertThat(report(d)).contains("<ResultMessageCode>18028</ResultMessageCode>")
+                .contains("<AmazonOrderID>111-1234567-1234567</AmazonOrderID>");
     }
 
     @Test

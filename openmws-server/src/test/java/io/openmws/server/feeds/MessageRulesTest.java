@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openmws.server.catalog.ListingChange;
 import io.openmws.server.catalog.ListingChange.Kind;
+import io.openmws.server.orders.OrderFeedMessage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -20,6 +21,10 @@ class MessageRulesTest {
     private static final String PRICE = "_POST_PRODUCT_PRICING_DATA_";
     private static final String LOADER = "_POST_FLAT_FILE_INVLOADER_DATA_";
     private static final String PQ = "_POST_FLAT_FILE_PRICEANDQUANTITYONLY_UPDATE_DATA_";
+    private static final String FULFILLMENT = "_POST_ORDER_FULFILLMENT_DATA_";
+    private static final String FLAT_FULFILLMENT = "_POST_FLAT_FILE_FULFILLMENT_DATA_";
+    private static final String ACK = "_POST_ORDER_ACKNOWLEDGEMENT_DATA_";
+    private static final String FLAT_ACK = "_POST_FLAT_FILE_ORDER_ACKNOWLEDGEMENT_DATA_";
 
     private static FeedRecord record(String operation, String... pairs) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
@@ -38,6 +43,7 @@ class MessageRulesTest {
     private static MessageResult error(String type, FeedRecord r) {
         MessageRules.Outcome o = MessageRules.interpret(type, r);
         assertThat(o.change()).as("change").isNull();
+        assertThat(o.order()).as("order").isNull();
         assertThat(o.error().messageId()).isEqualTo(7);
         assertThat(o.error().resultCode()).isEqualTo("Error");
         return o.error();
@@ -190,11 +196,141 @@ class MessageRulesTest {
         assertThat(error(PQ, record("", "sku", "A", "leadtime-to-ship", "31")).messageCode()).isEqualTo(90205);
     }
 
+    private static OrderFeedMessage order(String type, FeedRecord r) {
+        MessageRules.Outcome o = MessageRules.interpret(type, r);
+        assertThat(o.error()).as("error").isNull();
+        return o.order();
+    }
+
     @Test
-    void orderFeedsAreReadButNotApplied() {
-        MessageResult r = error("_POST_ORDER_FULFILLMENT_DATA_", record("", "AmazonOrderID", "111-1234567-1234567"));
-        assertThat(r.messageCode()).isEqualTo(18028);
-        assertThat(r.description()).contains("111-1234567-1234567").contains("not applied");
+    void anOrderFulfillmentBecomesAShipmentOfItsItems() {
+        OrderFeedMessage.Shipment s = (OrderFeedMessage.Shipment) order(FULFILLMENT, record("",
+                "AmazonOrderID", "111-1234567-1234567", "MerchantFulfillmentID", "9001",
+                "FulfillmentDate", "2026-06-25T10:00:00+02:00", "FulfillmentData.CarrierCode", "UPS",
+                "FulfillmentData.ShippingMethod", "Ground", "FulfillmentData.ShipperTrackingNumber", "1Z999",
+                "Item.AmazonOrderItemCode", "11111111111111", "Item.Quantity", "",
+                "Item.AmazonOrderItemCode", "22222222222222", "Item.Quantity", "3"));
+        assertThat(s.messageId()).isEqualTo(7);
+        assertThat(s.amazonOrderId()).isEqualTo("111-1234567-1234567");
+        assertThat(s.merchantFulfillmentId()).isEqualTo("9001");
+        assertThat(s.shipDate()).isEqualTo(Instant.parse("2026-06-25T08:00:00Z"));
+        assertThat(s.carrierCode()).isEqualTo("UPS");
+        assertThat(s.shippingMethod()).isEqualTo("Ground");
+        assertThat(s.trackingNumber()).isEqualTo("1Z999");
+        assertThat(s.lines()).containsExactly(new OrderFeedMessage.Line("11111111111111", null, null),
+                new OrderFeedMessage.Line("22222222222222", null, 3));
+        OrderFeedMessage.Shipment whole = (OrderFeedMessage.Shipment) order(FULFILLMENT, record("",
+                "MerchantOrderID", "PO-1", "FulfillmentDate", "2026-06-25", "FulfillmentData.CarrierName", "Bike"));
+        assertThat(whole.amazonOrderId()).isNull();
+        assertThat(whole.merchantOrderId()).isEqualTo("PO-1");
+        assertThat(whole.lines()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "FulfillmentDate|2026-01-01||||no order",
+            "AmazonOrderID|111-1234567-1234567||||no FulfillmentDate",
+            "FulfillmentDate|yesterday|AmazonOrderID|111-1234567-1234567||is not a date",
+            "FulfillmentData.CarrierCode|Pigeon|AmazonOrderID|111-1234567-1234567|FulfillmentDate|CarrierName",
+            "Item.Quantity|0|AmazonOrderID|111-1234567-1234567|Item.AmazonOrderItemCode|at least 1",
+            "Item.Quantity|-2|AmazonOrderID|111-1234567-1234567|Item.AmazonOrderItemCode|facet-valid",
+            "Item.Quantity|1|AmazonOrderID|111-1234567-1234567|FulfillmentDate|no AmazonOrderItemCode"})
+    void anOrderFulfillmentBreakingTheSchemaIs5000(String f1, String v1, String f2, String v2, String f3,
+                                                  String expected) {
+        List<String> pairs = new java.util.ArrayList<>(List.of(f1, v1));
+        if (f2 != null) {
+            pairs.addAll(List.of(f2, v2));
+        }
+        if (f3 != null) {
+            pairs.addAll(List.of(f3, f3.equals("FulfillmentDate") ? "2026-01-01" : "11111111111111"));
+        }
+        if (!pairs.contains("FulfillmentDate") && !expected.equals("no FulfillmentDate")) {
+            pairs.addAll(List.of("FulfillmentDate", "2026-01-01"));
+        }
+        MessageResult r = error(FULFILLMENT, record("", pairs.toArray(String[]::new)));
+        assertThat(r.messageCode()).isEqualTo(5000);
+        assertThat(r.description()).contains(expected);
+    }
+
+    @Test
+    void anItemTwiceInOneFulfillmentIsRefused() {
+        MessageResult r = error(FULFILLMENT, record("", "AmazonOrderID", "111-1234567-1234567",
+                "FulfillmentDate", "2026-01-01", "Item.AmazonOrderItemCode", "11111111111111", "Item.Quantity", "1",
+                "Item.AmazonOrderItemCode", "11111111111111", "Item.Quantity", "1"));
+        assertThat(r.messageCode()).isEqualTo(5000);
+        assertThat(r.description()).contains("appears twice");
+        assertThat(r.sku()).isEqualTo("111-1234567-1234567");
+    }
+
+    @Test
+    void aFulfillmentRowShipsOneItemOrTheWholeOrder() {
+        OrderFeedMessage.Shipment row = (OrderFeedMessage.Shipment) order(FLAT_FULFILLMENT, record("",
+                "order-id", "111-1234567-1234567", "order-item-id", "11111111111111", "quantity", "2",
+                "ship-date", "2026-06-25", "carrier-code", "USPS", "tracking-number", "9400", "ship-method", "Priority"));
+        assertThat(row.lines()).containsExactly(new OrderFeedMessage.Line("11111111111111", null, 2));
+        assertThat(row.shipDate()).isEqualTo(Instant.parse("2026-06-25T00:00:00Z"));
+        assertThat(row.carrierCode()).isEqualTo("USPS");
+        assertThat(row.shippingMethod()).isEqualTo("Priority");
+        OrderFeedMessage.Shipment whole = (OrderFeedMessage.Shipment) order(FLAT_FULFILLMENT, record("",
+                "order-id", "111-1234567-1234567", "ship-date", "2026-06-25T10:00:00Z", "carrier-name", "Bike"));
+        assertThat(whole.lines()).isEmpty();
+        assertThat(whole.carrierName()).isEqualTo("Bike");
+        assertThat(error(FLAT_FULFILLMENT, record("", "ship-date", "2026-06-25")).messageCode()).isEqualTo(99001);
+        assertThat(error(FLAT_FULFILLMENT, record("", "order-id", "1-2-3")).messageCode()).isEqualTo(99001);
+        assertThat(error(FLAT_FULFILLMENT, record("", "order-id", "1-2-3", "ship-date", "soon")).messageCode())
+                .isEqualTo(90205);
+        assertThat(error(FLAT_FULFILLMENT, record("", "order-id", "1-2-3", "ship-date", "2026-06-25",
+                "quantity", "1")).messageCode()).isEqualTo(90205);
+        assertThat(error(FLAT_FULFILLMENT, record("", "order-id", "1-2-3", "ship-date", "2026-06-25",
+                "order-item-id", "1", "quantity", "x")).messageCode()).isEqualTo(90205);
+        assertThat(error(FLAT_FULFILLMENT, record("", "order-id", "1-2-3", "ship-date", "2026-06-25",
+                "carrier-code", "Pigeon")).messageCode()).isEqualTo(90205);
+    }
+
+    @Test
+    void anAcknowledgementCarriesTheSellersIdsOrTheCancellation() {
+        OrderFeedMessage.Acknowledgement ok = (OrderFeedMessage.Acknowledgement) order(ACK, record("",
+                "AmazonOrderID", "111-1234567-1234567", "MerchantOrderID", "PO-1", "StatusCode", "Success",
+                "Item.AmazonOrderItemCode", "11111111111111", "Item.MerchantOrderItemID", "L-1"));
+        assertThat(ok.success()).isTrue();
+        assertThat(ok.merchantOrderId()).isEqualTo("PO-1");
+        assertThat(ok.items()).containsExactly(new OrderFeedMessage.AcknowledgedItem("11111111111111", "L-1", null));
+        OrderFeedMessage.Acknowledgement failed = (OrderFeedMessage.Acknowledgement) order(ACK, record("",
+                "AmazonOrderID", "111-1234567-1234567", "StatusCode", "Failure",
+                "Item.AmazonOrderItemCode", "11111111111111", "Item.CancelReason", "NoInventory"));
+        assertThat(failed.success()).isFalse();
+        assertThat(failed.items().get(0).cancelReason()).isEqualTo("NoInventory");
+        assertThat(error(ACK, record("", "StatusCode", "Success")).description()).contains("AmazonOrderID");
+        assertThat(error(ACK, record("", "AmazonOrderID", "1", "StatusCode", "Maybe")).description())
+                .contains("Success or Failure");
+        assertThat(error(ACK, record("", "AmazonOrderID", "1", "StatusCode", "Failure", "Item.AmazonOrderItemCode",
+                "1", "Item.CancelReason", "Bored")).messageCode()).isEqualTo(5000);
+        assertThat(error(ACK, record("", "AmazonOrderID", "1", "StatusCode", "Success", "Item.AmazonOrderItemCode",
+                "1", "Item.CancelReason", "NoInventory")).description()).contains("Failure only");
+        assertThat(error(ACK, record("", "AmazonOrderID", "1", "StatusCode", "Success", "MerchantOrderID",
+                "x".repeat(65))).messageCode()).isEqualTo(5000);
+    }
+
+    @Test
+    void aCancellationRowIsAFailureAcknowledgement() {
+        OrderFeedMessage.Acknowledgement a = (OrderFeedMessage.Acknowledgement) order(FLAT_ACK, record("",
+                "order-id", "111-1234567-1234567", "cancellation-reason-code", "BuyerCanceled",
+                "amazon-order-item-code", "11111111111111"));
+        assertThat(a.success()).isFalse();
+        assertThat(a.items()).containsExactly(
+                new OrderFeedMessage.AcknowledgedItem("11111111111111", null, "BuyerCanceled"));
+        assertThat(((OrderFeedMessage.Acknowledgement) order(FLAT_ACK, record("", "order-id", "1-2-3"))).items())
+                .isEmpty();
+        assertThat(error(FLAT_ACK, record("", "cancellation-reason-code", "BuyerCanceled")).messageCode())
+                .isEqualTo(99001);
+        assertThat(error(FLAT_ACK, record("", "order-id", "1-2-3", "cancellation-reason-code", "BuyerCanceled"))
+                .messageCode()).isEqualTo(90205);
+        assertThat(error(FLAT_ACK, record("", "order-id", "1-2-3", "cancellation-reason-code", "Bored",
+                "amazon-order-item-code", "1")).messageCode()).isEqualTo(90205);
+    }
+
+    @Test
+    void otherTypesAreAnsweredAsNotApplied() {
         assertThat(error("_POST_PRODUCT_IMAGE_DATA_", record("", "SKU", "A")).messageCode()).isEqualTo(90000);
     }
 }

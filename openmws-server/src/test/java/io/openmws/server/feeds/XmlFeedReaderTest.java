@@ -646,4 +646,40 @@ class XmlFeedReaderTest {
             return true;
         }
     }
+
+    @Test
+    void repeatedItemGroupsKeepTheirFieldsAligned() throws Exception {
+        List<FeedRecord> records = readAll(reader(HEAD + "<MessageType>OrderFulfillment</MessageType>\n"
+                + "<Message><MessageID>1</MessageID><OrderFulfillment><AmazonOrderID>111-1234567-1234567</AmazonOrderID>"
+                + "<FulfillmentDate>2026-01-01T00:00:00Z</FulfillmentDate>"
+                + "<Item><AmazonOrderItemCode>11111111111111</AmazonOrderItemCode></Item>"
+                + "<Item><AmazonOrderItemCode>22222222222222</AmazonOrderItemCode><Quantity>2</Quantity></Item>"
+                + "<Item><MerchantOrderItemID>M-3</MerchantOrderItemID></Item>"
+                + "<Item><AmazonOrderItemCode>44444444444444</AmazonOrderItemCode><Quantity>4</Quantity></Item>"
+                + "</OrderFulfillment></Message></AmazonEnvelope>", "OrderFulfillment"));
+        FeedRecord r = records.get(0);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.all("Item.AmazonOrderItemCode"))
+                .containsExactly("11111111111111", "22222222222222", "", "44444444444444");
+        assertThat(r.all("Item.Quantity")).containsExactly("", "2", "", "4");
+        assertThat(r.all("Item.MerchantOrderItemID")).containsExactly("", "", "M-3", "");
+        assertThat(r.first("AmazonOrderID")).hasValue("111-1234567-1234567");
+    }
+
+    @Test
+    void paddingRepeatedGroupsCountsTowardsTheMessageLimit() throws Exception {
+        StringBuilder xml = new StringBuilder(HEAD + "<MessageType>OrderFulfillment</MessageType>\n"
+                + "<Message><MessageID>1</MessageID><OrderFulfillment><Item>");
+        for (int i = 0; i < 200; i++) {
+            xml.append("<F").append(i).append(">x</F").append(i).append('>');
+        }
+        xml.append("</Item>");
+        for (int i = 0; i < 100; i++) {
+            xml.append("<Item><G>y</G></Item>");
+        }
+        xml.append("</OrderFulfillment></Message></AmazonEnvelope>");
+        FeedRecord r = readAll(reader(xml.toString(), "OrderFulfillment")).get(0);
+        assertThat(r.problems()).anyMatch(p -> p.contains("more than " + XmlFeedReader.MAX_VALUES + " values"));
+        assertThat(r.fields().values().stream().mapToInt(List::size).sum()).isEqualTo(XmlFeedReader.MAX_VALUES);
+    }
 }
