@@ -14,11 +14,27 @@ import org.springframework.stereotype.Service;
 public class SandboxOrders {
 
     private final Orders orders;
+    private final OrderGenerator generator;
     private final SellerAccounts accounts;
 
-    SandboxOrders(Orders orders, SellerAccounts accounts) {
+    SandboxOrders(Orders orders, OrderGenerator generator, SellerAccounts accounts) {
         this.orders = orders;
+        this.generator = generator;
         this.accounts = accounts;
+    }
+
+    /** The seller's simulated buyers; stopped (0 per hour) when never started. */
+    public GeneratorSettings generator(String sellerId) {
+        return generator.settings(seller(sellerId).id());
+    }
+
+    /**
+     * Starts, changes or (with {@code perHour} 0) stops the seller's simulated buyers: {@code perHour}
+     * orders per hour of platform time in the marketplace (null: the home marketplace), buying the
+     * given SKUs (empty: any live one).
+     */
+    public GeneratorSettings setGenerator(String sellerId, int perHour, String marketplaceId, List<String> skus) {
+        return generator.set(seller(sellerId), perHour, marketplaceId, skus);
     }
 
     /** A buyer orders from the seller ({@link Orders#place}). */

@@ -2,6 +2,7 @@ package io.openmws.server.sandbox;
 
 import io.openmws.server.orders.Address;
 import io.openmws.server.orders.CustomerOrder;
+import io.openmws.server.orders.GeneratorSettings;
 import io.openmws.server.orders.NewOrder;
 import io.openmws.server.orders.OrderRefunded;
 import io.openmws.server.orders.Orders;
@@ -91,6 +92,15 @@ class OrdersApi {
     record RefundState(String amazonOrderId, long refundId, Instant postedDate, String reason,
                        List<RefundedItem> items) {}
 
+    @Schema(description = "perHour: orders per hour of platform time, 0 to 3600 (0 stops); marketplaceId: where "
+            + "the buyers buy (the seller's home marketplace when left out); skus: the SKUs they pick from (any live "
+            + "listing when left out)")
+    record GeneratorRequest(@Schema(example = "24") Integer perHour, String marketplaceId, List<String> skus) {}
+
+    @Schema(description = "The seller's simulated buyers. nextOrderAt is left out while stopped.")
+    record GeneratorState(String sellerId, int perHour, String marketplaceId, List<String> skus,
+                          Instant nextOrderAt) {}
+
     private final SandboxOrders orders;
 
     OrdersApi(SandboxOrders orders) {
@@ -165,6 +175,27 @@ class OrdersApi {
                         Money.of(e.currency(), i.shipping()), Money.of(e.currency(), i.tax()),
                         Money.of(e.currency(), i.shippingTax())))
                 .toList());
+    }
+
+    @Operation(summary = "Start, change or stop the seller's order generator", description = """
+            A steady stream of buyers by the platform clock: an order every (1 hour / perHour), dated when it fell             due, each buying one unit of a random live SKU (or one of 'skus'); skipped when nothing is buyable.             Moving the clock a day produces a day of orders at the generator's next run (every 5 seconds), at most             the latest 2,000 that fell due (older ones are skipped) and 500 per seller per run, so a long jump             never hangs the platform. The first order is due one interval after this call.""")
+    @PostMapping("/sandbox/v1/sellers/{sellerId}/order-generator")
+    GeneratorState setGenerator(@PathVariable String sellerId, @RequestBody(required = false) GeneratorRequest request) {
+        if (request == null || request.perHour() == null) {
+            throw SandboxApiException.invalid("Give {\"perHour\": N} (0 stops), optionally \"marketplaceId\" and \"skus\".");
+        }
+        return generator(sellerId, orders.setGenerator(sellerId, request.perHour(), request.marketplaceId(),
+                request.skus()));
+    }
+
+    @Operation(summary = "The seller's order generator", description = "perHour 0 when stopped or never started.")
+    @GetMapping("/sandbox/v1/sellers/{sellerId}/order-generator")
+    GeneratorState generator(@PathVariable String sellerId) {
+        return generator(sellerId, orders.generator(sellerId));
+    }
+
+    private static GeneratorState generator(String sellerId, GeneratorSettings g) {
+        return new GeneratorState(sellerId.strip(), g.perHour(), g.marketplaceId(), g.skus(), g.nextAt());
     }
 
     static Instant instant(String field, String value) {

@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,6 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the stock, a Failure after a shipment, and a message applied twice shipping once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(OrderFeedsTest.ShippedEvents.class)
 @OnBothDatabases
 class OrderFeedsTest {
 
@@ -137,14 +139,14 @@ class OrderFeedsTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> "_DONE_".equals(jdbc.sql(
                         "SELECT status FROM feed_submission WHERE feed_submission_id = :f")
                 .param("f", feedSubmissionId).query(String.class).single()));
-        Map<String, Object> row = jdbc.sql("SELECT processed, successful, with_error FROM feed_submission"
+        Map<String, Object> row = jdbc.sql("SELECT processed, messages_successful, messages_with_error FROM feed_submission"
                 + " WHERE feed_submission_id = :f").param("f", feedSubmissionId).query().singleRow();
         Map<String, String> params = new TreeMap<>(Map.of("Action", "GetFeedSubmissionResult",
                 "Version", "2009-01-01", "SellerId", c.sellerId(), "FeedSubmissionId", Long.toString(feedSubmissionId)));
         Answer result = new MwsClient(port).signedPost(FEEDS, c.accessKeyId(), c.secretKey(), params);
         assertThat(result.status()).as(result.body()).isEqualTo(200);
-        return new Done(((Number) row.get("processed")).longValue(), ((Number) row.get("successful")).longValue(),
-                ((Number) row.get("with_error")).longValue(), result.body());
+        return new Done(((Number) row.get("processed")).longValue(), ((Number) row.get("messages_successful")).longValue(),
+                ((Number) row.get("messages_with_error")).longValue(), result.body());
     }
 
     /** A buyer's order placed through the control API, still Pending. */

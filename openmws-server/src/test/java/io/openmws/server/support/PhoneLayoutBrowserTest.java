@@ -160,6 +160,7 @@ class PhoneLayoutBrowserTest {
         open("/sellercentral/settings/user-permissions/authorize", "authorize");
         open("/sellercentral/inventory", "manage-inventory");
         open("/sellercentral/inventory/upload", "add-products-via-upload");
+        open("/sellercentral/orders", "manage-orders");
         open("/sandbox/mailbox", "mailbox");
         signOut();
 

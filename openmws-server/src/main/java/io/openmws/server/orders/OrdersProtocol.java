@@ -41,7 +41,7 @@ import org.springframework.stereotype.Component;
  * anything else is {@code NextTokenCorrupted}.
  */
 @Component
-class OrdersApi {
+class OrdersProtocol {
 
     /** Every {@code OrderStatus} MWS documents; the platform produces Pending to Canceled. */
     static final Set<String> STATUSES = Set.of("PendingAvailability", "Pending", "Unshipped", "PartiallyShipped",
@@ -61,7 +61,7 @@ class OrdersApi {
     private final SecretSealer sealer;
     private final int itemsPageSize;
 
-    OrdersApi(SellerAccounts accounts, SecretSealer sealer,
+    OrdersProtocol(SellerAccounts accounts, SecretSealer sealer,
               @Value("${openmws.orders.items-page-size:100}") int itemsPageSize) {
         if (itemsPageSize < 1) {
             throw new IllegalArgumentException("openmws.orders.items-page-size must be at least 1");
@@ -319,11 +319,11 @@ class OrdersApi {
     }
 
     private static String join(List<String> values) {
-        return String.join(",", values.stream().map(OrdersApi::encode).toList());
+        return String.join(",", values.stream().map(OrdersProtocol::encode).toList());
     }
 
     private static List<String> split(String joined) {
-        return joined.isEmpty() ? List.of() : Arrays.stream(joined.split(",", -1)).map(OrdersApi::decode).toList();
+        return joined.isEmpty() ? List.of() : Arrays.stream(joined.split(",", -1)).map(OrdersProtocol::decode).toList();
     }
 
     private static String encode(String value) {
