@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code client.finances()} against the real platform: orders placed by the sandbox's buyers, shipped with a
  * fulfillment feed sent through the SDK and partly refunded, come back as shipment and refund events with exact
- * amounts, by order, by group and by date, and the open group's total is the sum of its events to the cent.
+ * amounts, by order, by group and by date, the open group's total is the sum of its events to the cent, and
+ * another seller of the same developer sees none of it.
  */
 @OpenMwsSandbox
 class FinancesApiTest {
@@ -48,6 +49,8 @@ class FinancesApiTest {
                 .credentials(DeveloperCredentials.of(developer.accessKeyId(), developer.secretKey()))
                 .application("FinancesApiTest", "1.0").clock(time).throttling(Throttling.disabled()).build();
         SellerAccess seller = SellerAccess.of(grant.sellerId(), grant.mwsAuthToken(), List.of(US));
+        SandboxAuthorization otherGrant = sandbox.authorize(sandbox.newSeller(US), developer);
+        SellerAccess otherSeller = SellerAccess.of(otherGrant.sellerId(), otherGrant.mwsAuthToken(), List.of(US));
         Buyers buyers = new Buyers(sandbox);
         Buyers.liveListing(client, seller, "MUG-1", "12.50", 100);
         Instant start = time.instant().minusSeconds(1);
@@ -112,6 +115,11 @@ class FinancesApiTest {
             assertThat(t.amount()).isEqualByComparingTo(sum);
         });
         assertThat(open.financialEventGroupEnd()).isEmpty();
+        // The same developer calling for another seller sees none of it.
+        assertThat(client.finances().listFinancialEvents(otherSeller, FinancialEventFilter.byOrder(kept))).isEmpty();
+        assertThat(client.finances().listFinancialEvents(otherSeller, FinancialEventFilter.postedAfter(start))).isEmpty();
+        assertThat(client.finances().listFinancialEventGroups(otherSeller, start.minus(Duration.ofDays(30))))
+                .noneMatch(g -> g.financialEventGroupId().equals(open.financialEventGroupId()));
         assertThat(open.financialEventGroupStart()).isBeforeOrEqualTo(time.instant());
 
         // Fourteen days on, the settlement period closes: same events, same total, now with an end and a transfer.
