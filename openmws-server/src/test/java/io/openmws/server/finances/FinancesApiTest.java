@@ -292,6 +292,28 @@ class FinancesApiTest {
         assertThat(values(first + second, "CurrencyCode")).contains("USD", "CAD", "MXN");
     }
 
+    @Test
+    void yenAmountsAreWholeYen() {
+        Caller c = t.seller();
+        long account = t.accountId(c);
+        String order = newOrderId();
+        t.ship(new OrderShipped(account, order, "MY-ORDER-1", "A1VC38T7YXB528", "JPY", newRef(), recently(),
+                List.of(new OrderShipped.Item(newItemId(), "SKU-J", 1, money("1003"), money("0"), money("80"),
+                        money("0"), money("0")))));
+
+        String xml = t.ok(c, "ListFinancialEvents", Map.of("AmazonOrderId", order));
+        assertThat(xml).contains("<SellerOrderId>MY-ORDER-1</SellerOrderId><MarketplaceName>Amazon.co.jp</MarketplaceName>");
+        assertThat(xml).contains("<ChargeType>Principal</ChargeType><ChargeAmount><CurrencyCode>JPY</CurrencyCode>"
+                + "<CurrencyAmount>1003</CurrencyAmount>");
+        // 15% of 1003 is 150.45: 150 yen; the closing fee 180 yen.
+        assertThat(xml).contains("<FeeType>Commission</FeeType><FeeAmount><CurrencyCode>JPY</CurrencyCode>"
+                + "<CurrencyAmount>-150</CurrencyAmount>");
+        assertThat(xml).contains("<FeeType>FixedClosingFee</FeeType><FeeAmount><CurrencyCode>JPY</CurrencyCode>"
+                + "<CurrencyAmount>-180</CurrencyAmount>");
+        String groups = t.ok(c, "ListFinancialEventGroups", groupsSince(recently().minus(Duration.ofDays(1))));
+        assertThat(groups).contains("<OriginalTotal><CurrencyCode>JPY</CurrencyCode><CurrencyAmount>753</CurrencyAmount>");
+    }
+
     // ---- parameter rules
 
     @Test
@@ -315,6 +337,8 @@ class FinancesApiTest {
             assertThat(t.error(c, "ListFinancialEventGroups", Map.of("FinancialEventGroupStartedAfter", old,
                     "MaxResultsPerPage", max), 400)).as(max).isEqualTo("InvalidParameterValue");
         }
+        assertThat(t.ok(c, "ListFinancialEventGroups", Map.of("FinancialEventGroupStartedAfter",
+                "0000-01-01T00:00:00Z"))).contains("<FinancialEventGroupList></FinancialEventGroupList>");
         String empty = t.ok(c, "ListFinancialEventGroups", Map.of("FinancialEventGroupStartedAfter", old,
                 "MaxResultsPerPage", "100"));
         assertThat(empty).contains("<ListFinancialEventGroupsResult><FinancialEventGroupList></FinancialEventGroupList>"
@@ -352,6 +376,8 @@ class FinancesApiTest {
             assertThat(t.error(c, "ListFinancialEvents", Map.of("AmazonOrderId", order, "MaxResultsPerPage", max), 400))
                     .as(max).isEqualTo("InvalidParameterValue");
         }
+        assertThat(t.ok(c, "ListFinancialEvents", Map.of("PostedAfter", "0000-01-01T00:00:00Z")))
+                .contains("<ShipmentEventList></ShipmentEventList>");
         String none = t.ok(c, "ListFinancialEvents", Map.of("PostedAfter", old));
         assertThat(none).contains("<FinancialEvents><ShipmentEventList></ShipmentEventList>"
                 + "<RefundEventList></RefundEventList>");
