@@ -4,6 +4,7 @@ import io.openmws.protocol.ApiSection;
 import io.openmws.protocol.throttle.QuotaHeaders;
 import io.openmws.protocol.time.Timestamps;
 import io.openmws.sdk.internal.CallExecutor;
+import io.openmws.sdk.internal.LazyPages;
 import io.openmws.sdk.internal.FeedsXml;
 import io.openmws.sdk.internal.MwsCall;
 import io.openmws.sdk.internal.ResponseParser;
@@ -20,19 +21,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * The Feeds API (2009-01-01) of an {@link MwsClient}: submit feed files, follow their processing, cancel
@@ -207,33 +203,8 @@ public final class FeedsApi {
     public Stream<FeedSubmissionInfo> list(SellerAccess seller, FeedSubmissionFilter filter) {
         Objects.requireNonNull(seller, "seller");
         Map<String, String> params = filter.parameters(FeedSubmissionFilter.Operation.LIST);
-        Iterator<FeedSubmissionInfo> items = new Iterator<>() {
-            private Page<FeedSubmissionInfo> page;
-            private Iterator<FeedSubmissionInfo> current;
-
-            @Override
-            public boolean hasNext() {
-                while (current == null || !current.hasNext()) {
-                    if (page != null && !page.hasNext()) {
-                        return false;
-                    }
-                    page = page == null ? listPage(seller, params)
-                            : listByNextToken(seller, page.nextToken().orElseThrow());
-                    current = page.items().iterator();
-                }
-                return true;
-            }
-
-            @Override
-            public FeedSubmissionInfo next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return current.next();
-            }
-        };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED | Spliterator.NONNULL),
-                false);
+        return LazyPages.stream(() -> listPage(seller, params), token -> listByNextToken(seller, token), Page::items,
+                Page::nextToken);
     }
 
     /**

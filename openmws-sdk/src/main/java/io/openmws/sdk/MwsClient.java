@@ -54,6 +54,8 @@ public final class MwsClient {
     private final CallExecutor executor;
     private final SellersApi sellers;
     private final FeedsApi feeds;
+    private final OrdersApi orders;
+    private final FinancesApi finances;
 
     private MwsClient(Builder b, URI endpoint, UserAgent userAgent) {
         this.endpoint = endpoint;
@@ -65,6 +67,8 @@ public final class MwsClient {
                 b.requestTimeout, b.requestMethod, b.retryPolicy, b.throttling, b.listeners));
         this.sellers = new SellersApi(executor);
         this.feeds = new FeedsApi(executor);
+        this.orders = new OrdersApi(executor);
+        this.finances = new FinancesApi(executor);
     }
 
     /** The client's own HttpClient, when the caller gave none: HTTP/1.1, no redirects, the builder's timeout and proxy. */
@@ -92,6 +96,16 @@ public final class MwsClient {
     /** The Feeds API: submit feeds, follow them, download their processing reports. */
     public FeedsApi feeds() {
         return feeds;
+    }
+
+    /** The Orders API: list, fetch and poll a seller's orders and their items. */
+    public OrdersApi orders() {
+        return orders;
+    }
+
+    /** The Finances API: settlement periods and the shipment and refund events in them. */
+    public FinancesApi finances() {
+        return finances;
     }
 
     /** The endpoint calls go to. */

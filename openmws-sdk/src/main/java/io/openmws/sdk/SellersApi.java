@@ -2,17 +2,13 @@ package io.openmws.sdk;
 
 import io.openmws.protocol.ApiSection;
 import io.openmws.sdk.internal.CallExecutor;
+import io.openmws.sdk.internal.LazyPages;
 import io.openmws.sdk.internal.MwsCall;
 import io.openmws.sdk.internal.SellersXml;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * The Sellers API (2011-07-01) of an {@link MwsClient}: which marketplaces a seller participates in, and
@@ -53,33 +49,8 @@ public final class SellersApi {
      */
     public Stream<MarketplaceParticipation> marketplaceParticipations(SellerAccess seller) {
         Objects.requireNonNull(seller, "seller");
-        Iterator<MarketplaceParticipation> items = new Iterator<>() {
-            private Page<MarketplaceParticipation> page;
-            private Iterator<MarketplaceParticipation> current;
-
-            @Override
-            public boolean hasNext() {
-                while (current == null || !current.hasNext()) {
-                    if (page != null && !page.hasNext()) {
-                        return false;
-                    }
-                    page = page == null ? listMarketplaceParticipationsPage(seller)
-                            : listMarketplaceParticipationsByNextToken(seller, page.nextToken().orElseThrow());
-                    current = page.items().iterator();
-                }
-                return true;
-            }
-
-            @Override
-            public MarketplaceParticipation next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return current.next();
-            }
-        };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(items,
-                Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return LazyPages.stream(() -> listMarketplaceParticipationsPage(seller),
+                token -> listMarketplaceParticipationsByNextToken(seller, token), Page::items, Page::nextToken);
     }
 
     /**

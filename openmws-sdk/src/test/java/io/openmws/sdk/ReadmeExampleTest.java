@@ -29,6 +29,8 @@ class ReadmeExampleTest {
 
     private static final String FEEDS_HEADING = "### Feeds: submit a file and await its processing report";
 
+    private static final String ORDERS_HEADING = "### Orders and finances";
+
     static String exampleFromReadme() throws Exception {
         return exampleFromReadme(HEADING);
     }
@@ -71,6 +73,33 @@ class ReadmeExampleTest {
         assertThat(lines.get(0)).matches("Submitted feed [0-9]{11}");
         assertThat(lines.get(1)).isEqualTo("1 processed, 0 successful");
         assertThat(lines.get(2)).startsWith("NO-SUCH-SKU ");
+    }
+
+    @Test
+    void theReadmeOrdersProgramPrintsTheChangedOrdersTheirItemsAndWhereToResume(Sandbox sandbox, @TempDir Path dir)
+            throws Exception {
+        SandboxDeveloper developer = sandbox.newDeveloper();
+        SandboxAuthorization grant = sandbox.authorize(sandbox.newSeller("ATVPDKIKX0DER"), developer);
+        MwsClient client = MwsClient.builder().endpoint(sandbox.baseUrl())
+                .credentials(DeveloperCredentials.of(developer.accessKeyId(), developer.secretKey()))
+                .application("ReadmeExampleTest", "1.0").build();
+        Buyers.liveListing(client, SellerAccess.of(grant.sellerId(), grant.mwsAuthToken(), List.of("ATVPDKIKX0DER")),
+                "MUG-1", "12.50", 10);
+        java.time.Instant since = sandbox.now().minusSeconds(1);
+        Buyers buyers = new Buyers(sandbox);
+        String first = buyers.place(grant.sellerId(), "ATVPDKIKX0DER", "MUG-1", 2).get("amazonOrderId").asString();
+        String second = buyers.place(grant.sellerId(), "ATVPDKIKX0DER", "MUG-1", 1).get("amazonOrderId").asString();
+        sandbox.advance(java.time.Duration.ofMinutes(3));
+
+        String output = run(sandbox, dir, exampleFromReadme(ORDERS_HEADING), "ChangedOrders.java", developer, grant,
+                since.toString());
+
+        List<String> lines = output.lines().toList();
+        assertThat(lines).hasSize(5);
+        assertThat(lines.subList(0, 4)).containsExactlyInAnyOrder(first + " Pending -", "  MUG-1 x 2",
+                second + " Pending -", "  MUG-1 x 1");
+        assertThat(lines.indexOf("  MUG-1 x 2")).isEqualTo(lines.indexOf(first + " Pending -") + 1);
+        assertThat(lines.get(4)).matches("Resume from 20[0-9-]+T[0-9:.]+Z");
     }
 
     /** Runs a README program with the JDK's single-file launcher, the credentials in its environment; answers its output. */
