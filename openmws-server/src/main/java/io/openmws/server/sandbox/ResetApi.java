@@ -25,7 +25,8 @@ class ResetApi {
     }
 
     @Operation(summary = "Delete all sandbox data", description = """
-            Empties every table (accounts, developers, authorizations, mail, sessions, call log, jobs) as a \
+            Empties every table (accounts, developers, authorizations, listings, feeds, orders, order generators, \
+            mail, sessions, call log, jobs) as a \
             fresh start would leave them: the recurring background jobs are scheduled again at once. \
             The clock keeps its offset unless the body is {"clock": "real"}, which returns it to real time.""")
     @PostMapping("/sandbox/v1/reset")

@@ -182,6 +182,21 @@ class OrderLifecycleTest {
     }
 
     @Test
+    void aCanceledOrdersUnitsGoBackToAListingStagedMeanwhileWhichStaysStaged() {
+        Seller s = seller();
+        listings.offer(s.accountId(), US, "S", "5.00", 2, null);
+        String id = place(s, "S", 2).get("amazonOrderId").asString();
+        assertThat(post(s, "/staging", Map.of("enabled", true)).status()).isEqualTo(200);
+        listings.offer(s.accountId(), US, "S", "6.00", null, null);
+        assertThat(listing(s, "S").status()).isEqualTo(ListingStatus.STAGED);
+
+        assertThat(post(s, "/orders/" + id + "/cancel", null).status()).isEqualTo(200);
+
+        assertThat(listing(s, "S").quantity()).isEqualTo(2);
+        assertThat(listing(s, "S").status()).isEqualTo(ListingStatus.STAGED);
+    }
+
+    @Test
     void theSellersNoInventoryCancellationLeavesTheUnitsOut() {
         Seller s = seller();
         listings.offer(s.accountId(), US, "X", "5.00", 5, null);

@@ -293,6 +293,24 @@ class PlaceOrdersTest {
                 + " WHERE o.account_id = :a").param("a", s.accountId()).query(Long.class).single()).isEqualTo(10);
     }
 
+    @Test
+    void theOpenApiDescriptionDocumentsTheBuyersCallsAndAResetDeletesTheOrders() {
+        String docs = api.get("/v3/api-docs").body();
+        assertThat(docs).contains("/sandbox/v1/sellers/{sellerId}/orders\"",
+                "/sandbox/v1/sellers/{sellerId}/orders/{amazonOrderId}/cancel",
+                "/sandbox/v1/sellers/{sellerId}/orders/{amazonOrderId}/refund",
+                "/sandbox/v1/sellers/{sellerId}/order-generator", "A buyer places an order", "Simulated buyers");
+
+        Seller s = seller();
+        listings.offer(s.accountId(), US, "GONE", "5.00", 3, null);
+        String id = order(s, items(US, "GONE", 1)).json().get("amazonOrderId").asString();
+        assertThat(api.post("/sandbox/v1/reset", null).status()).isEqualTo(200);
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM customer_order WHERE amazon_order_id = :id").param("id", id)
+                .query(Long.class).single()).isZero();
+        assertThat(api.get("/sandbox/v1/sellers/" + s.sellerId() + "/orders/" + id).status()).isEqualTo(404);
+    }
+
     static String money(JsonNode node, String field) {
         return node.get(field).get("amount").asString();
     }

@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A seller's listings for tests that need something to buy, written through the real
  * {@link Catalog#apply} (the path feeds take, without a feed's wait): a new product per SKU with a
- * fresh UPC, then the offer. The listing's status follows the account's staging mode and the rule of
+ * fresh UPC, then the offer; an existing SKU gets only the offer values given. The listing's status follows the account's staging mode and the rule of
  * {@code ListingStatus}, as for a feed.
  */
 public final class Listings {
@@ -44,12 +44,14 @@ public final class Listings {
     /** Like {@link #offer(long, String, String, String, Integer, Integer)}, with a sale price and its dates. */
     public void offer(long accountId, String marketplaceId, String sku, String price, Integer quantity,
                       Integer latencyDays, String salePrice, Instant saleStart, Instant saleEnd) {
-        ListingChange.Product product = new ListingChange.Product("UPC", upc(), "Title of " + sku, "Acme", "Acme",
-                null, null, null, "New", null);
+        boolean exists = catalog.listing(accountId, marketplaceId, sku).isPresent();
+        ListingChange.Product product = exists ? ListingChange.Product.NONE : new ListingChange.Product("UPC", upc(),
+                "Title of " + sku, "Acme", "Acme", null, null, null, "New", null);
         ListingChange.Offer offer = new ListingChange.Offer(price == null ? null : new BigDecimal(price), null,
                 salePrice == null ? null : new BigDecimal(salePrice), saleStart, saleEnd, false, quantity, latencyDays);
         List<Rejection> rejected = transactions.execute(s -> catalog.apply(accountId, List.of(marketplaceId), null,
-                List.of(new ListingChange(1, sku, ListingChange.Kind.REPLACE_PRODUCT, product, offer))));
+                List.of(new ListingChange(1, sku,
+                        exists ? ListingChange.Kind.PATCH_OFFER : ListingChange.Kind.REPLACE_PRODUCT, product, offer))));
         if (!rejected.isEmpty()) {
             throw new AssertionError("listing " + sku + " rejected: " + rejected);
         }
