@@ -26,9 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The seller's ledger (docs/finances.md): posts a {@code ShipmentEvent} for every shipment and a
  * {@code RefundEvent} for every refund into the seller's Open group for the currency, and closes
- * groups whose 14-day period ended. Each seller's postings and closings run one at a time (its account
- * row is locked for the transaction), so there is never more than one Open group per currency and a
- * group's {@code OriginalTotal} is always exactly the sum of its events.
+ * groups whose 14-day period ended. Each seller's postings and closings in a currency run one at a
+ * time (its {@code financial_ledger} row is locked for the transaction), so there is never more than
+ * one Open group per currency and a group's {@code OriginalTotal} is always exactly the sum of its events.
  *
  * <p>Periods lie on a 14-day grid that starts at midnight UTC of the seller's first event in the
  * currency. Closing a group with events opens the next period at once (a seller sees an Open group
@@ -110,7 +110,7 @@ public class Finances {
 
     private void record(long accountId, String sourceRef, String type, String amazonOrderId, String sellerOrderId,
                         String marketplaceId, String currency, Instant postedAt, List<PostedEvent.Item> items) {
-        groups.lockSeller(accountId);
+        groups.lockLedger(accountId, currency);
         if (events.exists(accountId, sourceRef)) {
             return;
         }
@@ -163,7 +163,7 @@ public class Finances {
                 return closed;
             }
             for (FinancialEventGroupRepository.Due d : due) {
-                if (Boolean.TRUE.equals(transaction.execute(t -> closeIfEnded(d.accountId(), d.id())))) {
+                if (Boolean.TRUE.equals(transaction.execute(t -> closeIfEnded(d.accountId(), d.currency(), d.id())))) {
                     closed++;
                 }
             }
@@ -171,8 +171,8 @@ public class Finances {
     }
 
     /** Closes the group if it is still Open and its period ended (another node may have closed it). */
-    private boolean closeIfEnded(long accountId, long groupRef) {
-        groups.lockSeller(accountId);
+    private boolean closeIfEnded(long accountId, String currency, long groupRef) {
+        groups.lockLedger(accountId, currency);
         Optional<EventGroup> group = groups.byId(accountId, groupRef);
         if (group.isEmpty() || !group.get().open() || group.get().end().isAfter(clock.instant())) {
             return false;

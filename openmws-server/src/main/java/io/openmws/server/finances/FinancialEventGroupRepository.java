@@ -28,12 +28,26 @@ class FinancialEventGroupRepository {
     }
 
     /**
-     * Locks the seller's account row until the transaction ends, so postings and closings of one
-     * seller's groups happen one at a time (no two Open groups, no event into a group being closed).
+     * Locks the seller's ledger in the currency until the transaction ends, so postings and closings of
+     * its groups happen one at a time (no two Open groups, no event into a group being closed). The row
+     * is made on first use; a concurrent first use waits for the other and then finds it.
      */
-    void lockSeller(long accountId) {
-        jdbc.sql("SELECT id FROM seller_account WHERE id = :id FOR UPDATE").param("id", accountId)
-                .query(Long.class).optional();
+    void lockLedger(long accountId, String currency) {
+        if (lockedLedger(accountId, currency)) {
+            return;
+        }
+        jdbc.sql("INSERT INTO financial_ledger (account_id, currency) VALUES (:account, :currency)"
+                        + " ON CONFLICT DO NOTHING")
+                .param("account", accountId).param("currency", currency).update();
+        if (!lockedLedger(accountId, currency)) {
+            throw new IllegalStateException("The ledger of account " + accountId + " in " + currency + " is missing");
+        }
+    }
+
+    private boolean lockedLedger(long accountId, String currency) {
+        return jdbc.sql("SELECT account_id FROM financial_ledger WHERE account_id = :account AND currency = :currency"
+                        + " FOR UPDATE")
+                .param("account", accountId).param("currency", currency).query(Long.class).optional().isPresent();
     }
 
     Optional<EventGroup> open(long accountId, String currency) {
@@ -103,14 +117,14 @@ class FinancialEventGroupRepository {
      * batch at a time (the job then acts on each within its seller).
      */
     List<Due> due(Instant now, int limit) {
-        return jdbc.sql("SELECT id, account_id FROM financial_event_group WHERE processing_status = 'Open'"
+        return jdbc.sql("SELECT id, account_id, currency FROM financial_event_group WHERE processing_status = 'Open'"
                         + " AND period_end <= :now ORDER BY period_end, id LIMIT :limit")
                 .param("now", SqlTime.of(now)).param("limit", limit)
-                .query((rs, n) -> new Due(rs.getLong("id"), rs.getLong("account_id")))
+                .query((rs, n) -> new Due(rs.getLong("id"), rs.getLong("account_id"), rs.getString("currency")))
                 .list();
     }
 
-    record Due(long id, long accountId) {}
+    record Due(long id, long accountId, String currency) {}
 
     /**
      * A page of the seller's groups that started in [{@code after}, {@code before}) or started before

@@ -30,7 +30,7 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Seller Central > Orders > Manage Orders: the signed-in seller's orders, newest first, filtered by
  * status (a tab per status, with counts), purchase dates and marketplace, searched by order id, SKU or
- * buyer name, in keyset pages; and each order's page with its items, totals, shipments and
+ * buyer name, in keyset pages; and each order's page with its items, totals, shipments, returns and
  * cancellation. Read-only: orders change through buyers (the sandbox control API) and feeds.
  *
  * <p>While an order is Pending (its payment is being checked) the buyer's name and address are not
@@ -63,6 +63,9 @@ class ManageOrdersController {
     /** One shipment as the order page shows it. */
     record ShipmentView(String carrier, String shippingMethod, String trackingNumber, String shipped,
                         List<ManageOrdersQueries.ShippedItem> items) {}
+
+    /** One return as the order page shows it: its lines as "n × SKU" and the money that went back. */
+    record RefundView(String posted, String reason, List<ManageOrdersQueries.RefundedItem> items, String amount) {}
 
     /** The sums of the order's lines, and the order's total. */
     record Totals(String items, String shipping, String tax, String promotion, boolean promoted, String total) {}
@@ -134,6 +137,10 @@ class ManageOrdersController {
         model.addAttribute("shipments", orders.shipments(principal.accountId(), order.ref()).stream()
                 .map(s -> new ShipmentView(s.carrierCode() != null ? s.carrierCode() : s.carrierName(),
                         s.shippingMethod(), s.trackingNumber(), DisplayTime.minute(s.shipDate()), s.items()))
+                .toList());
+        model.addAttribute("refunds", orders.refunds(principal.accountId(), order.ref()).stream()
+                .map(r -> new RefundView(DisplayTime.minute(r.postedAt()), r.reason(), r.items(), money(r.items().stream()
+                        .map(ManageOrdersQueries.RefundedItem::amount).reduce(BigDecimal.ZERO, BigDecimal::add), currency)))
                 .toList());
         return "orders/order";
     }

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The read side of Seller Central's Manage Orders: one seller's orders, searched, filtered and paged
- * newest first, their count per status, and one order with its items and shipments. Every query is
+ * newest first, their count per status, and one order with its items, shipments and returns. Every query is
  * scoped by the seller's account, joins included; none writes.
  *
  * <p>Pages are keyset pages on (purchase date, id), newest first, read backwards from the
@@ -65,6 +65,12 @@ class ManageOrdersQueries {
 
     /** How many units of one line left with a shipment. */
     record ShippedItem(String orderItemId, String sku, int quantity) {}
+
+    /** A buyer's return: when, why, and per line the units and the money that went back. */
+    record Refund(Instant postedAt, String reason, List<RefundedItem> items) {}
+
+    /** One line of a return; {@code amount} is principal, shipping and both taxes together. */
+    record RefundedItem(String orderItemId, String sku, int quantity, BigDecimal amount) {}
 
     private static final String SELECT = """
             SELECT o.id, o.amazon_order_id, o.purchase_date, o.status, o.marketplace_id, o.fulfillment_channel,
@@ -203,6 +209,32 @@ class ManageOrdersQueries {
                         rs.getString("carrier_name"), rs.getString("shipping_method"),
                         rs.getString("tracking_number"), SqlTime.read(rs, "ship_date"),
                         List.copyOf(shipped.getOrDefault(rs.getLong("id"), List.of()))))
+                .list();
+    }
+
+    /** The returns of one of the seller's orders, oldest first, each with its lines. */
+    @Transactional(readOnly = true)
+    List<Refund> refunds(long accountId, long orderRef) {
+        Map<Long, List<RefundedItem>> lines = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT ri.refund_ref, i.order_item_id, i.sku, ri.quantity,
+                               ri.principal + ri.shipping + ri.tax + ri.shipping_tax AS amount
+                          FROM order_refund_item ri
+                          JOIN order_refund r ON r.id = ri.refund_ref
+                          JOIN order_item i ON i.id = ri.order_item_ref
+                          JOIN customer_order o ON o.id = r.order_ref
+                         WHERE o.account_id = :account AND r.order_ref = :ref
+                         ORDER BY ri.refund_ref, i.seq""")
+                .param("account", accountId).param("ref", orderRef)
+                .query((rs, n) -> Map.entry(rs.getLong("refund_ref"), new RefundedItem(rs.getString("order_item_id"),
+                        rs.getString("sku"), rs.getInt("quantity"), rs.getBigDecimal("amount"))))
+                .list().forEach(e -> lines.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return jdbc.sql("""
+                        SELECT r.id, r.reason, r.posted_at FROM order_refund r JOIN customer_order o ON o.id = r.order_ref
+                         WHERE o.account_id = :account AND r.order_ref = :ref ORDER BY r.posted_at, r.id""")
+                .param("account", accountId).param("ref", orderRef)
+                .query((rs, n) -> new Refund(SqlTime.read(rs, "posted_at"), rs.getString("reason"),
+                        List.copyOf(lines.getOrDefault(rs.getLong("id"), List.of()))))
                 .list();
     }
 

@@ -43,11 +43,13 @@ public class OrderFulfillments {
             + " that could be fulfilled. Please review the quantity of items on the order.";
 
     private final ShipmentRepository repository;
+    private final Orders orders;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OrderFulfillments(ShipmentRepository repository, ApplicationEventPublisher events, Clock clock) {
+    OrderFulfillments(ShipmentRepository repository, Orders orders, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
+        this.orders = orders;
         this.events = events;
         this.clock = clock;
     }
@@ -216,14 +218,15 @@ public class OrderFulfillments {
         return Optional.empty();
     }
 
+    /**
+     * Cancels through {@link Orders#cancel}, which returns the stock (not for NoInventory). The order is
+     * known here to be the seller's, not canceled and without shipped items, so it refuses nothing.
+     */
     private void cancel(long accountId, ShipmentRepository.OrderRow order, OrderFeedMessage.Acknowledgement a) {
         String reason = a.items().stream().map(OrderFeedMessage.AcknowledgedItem::cancelReason)
-                .filter(r -> r != null).findFirst().orElse(DEFAULT_CANCEL_REASON);
-        throw new UnsupportedOperationException(reason + order.amazonOrderId() + accountId);
+                .filter(r -> r != null).findFirst().orElse(null);
+        orders.cancel(accountId, order.amazonOrderId(), reason, Canceler.SELLER);
     }
-
-    /** The reason recorded when a Failure gives none: the seller's general adjustment. */
-    static final String DEFAULT_CANCEL_REASON = "GeneralAdjustment";
 
     // ---- lookups
 

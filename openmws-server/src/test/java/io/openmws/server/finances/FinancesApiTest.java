@@ -21,9 +21,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -235,6 +241,41 @@ class FinancesApiTest {
     }
 
     @Test
+    void concurrentShipmentsOfANewSellerShareOneOpenGroupAndAddUpExactly() throws Exception {
+        Caller c = t.seller();
+        long account = t.accountId(c);
+        Instant at = recently();
+        int shipments = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < shipments; i++) {
+                int n = i;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    t.ship(shipped(account, newOrderId(), newRef(), at.plusMillis(n), new OrderShipped.Item(newItemId(),
+                            "SKU-" + n, 1, money("7.77"), money("0.00"), money("0.00"), money("0.00"), money("0.00"))));
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        String groups = t.ok(c, "ListFinancialEventGroups", groupsSince(at.minus(Duration.ofDays(1))));
+        assertThat(elements(groups, "FinancialEventGroup")).hasSize(1);
+        // Each: 7.77 - 1.17 (15% is 1.1655) - 1.80 = 4.80; twelve of them 57.60.
+        assertThat(values(groups, "CurrencyAmount").get(0)).isEqualTo("57.60");
+        String events = t.ok(c, "ListFinancialEvents", Map.of("FinancialEventGroupId",
+                value(groups, "FinancialEventGroupId")));
+        assertThat(elements(events, "ShipmentEvent")).hasSize(shipments);
+    }
+
+    @Test
     void aPostedRangeIsPagedByNextTokenBoundToTheSellerAndTheDeveloper() {
         Caller c = t.seller();
         long account = t.accountId(c);
@@ -292,6 +333,28 @@ class FinancesApiTest {
         assertThat(values(first + second, "CurrencyCode")).contains("USD", "CAD", "MXN");
     }
 
+    @Test
+    void yenAmountsAreWholeYen() {
+        Caller c = t.seller();
+        long account = t.accountId(c);
+        String order = newOrderId();
+        t.ship(new OrderShipped(account, order, "MY-ORDER-1", "A1VC38T7YXB528", "JPY", newRef(), recently(),
+                List.of(new OrderShipped.Item(newItemId(), "SKU-J", 1, money("1003"), money("0"), money("80"),
+                        money("0"), money("0")))));
+
+        String xml = t.ok(c, "ListFinancialEvents", Map.of("AmazonOrderId", order));
+        assertThat(xml).contains("<SellerOrderId>MY-ORDER-1</SellerOrderId><MarketplaceName>Amazon.co.jp</MarketplaceName>");
+        assertThat(xml).contains("<ChargeType>Principal</ChargeType><ChargeAmount><CurrencyCode>JPY</CurrencyCode>"
+                + "<CurrencyAmount>1003</CurrencyAmount>");
+        // 15% of 1003 is 150.45: 150 yen; the closing fee 180 yen.
+        assertThat(xml).contains("<FeeType>Commission</FeeType><FeeAmount><CurrencyCode>JPY</CurrencyCode>"
+                + "<CurrencyAmount>-150</CurrencyAmount>");
+        assertThat(xml).contains("<FeeType>FixedClosingFee</FeeType><FeeAmount><CurrencyCode>JPY</CurrencyCode>"
+                + "<CurrencyAmount>-180</CurrencyAmount>");
+        String groups = t.ok(c, "ListFinancialEventGroups", groupsSince(recently().minus(Duration.ofDays(1))));
+        assertThat(groups).contains("<OriginalTotal><CurrencyCode>JPY</CurrencyCode><CurrencyAmount>753</CurrencyAmount>");
+    }
+
     // ---- parameter rules
 
     @Test
@@ -315,6 +378,8 @@ class FinancesApiTest {
             assertThat(t.error(c, "ListFinancialEventGroups", Map.of("FinancialEventGroupStartedAfter", old,
                     "MaxResultsPerPage", max), 400)).as(max).isEqualTo("InvalidParameterValue");
         }
+        assertThat(t.ok(c, "ListFinancialEventGroups", Map.of("FinancialEventGroupStartedAfter",
+                "0000-01-01T00:00:00Z"))).contains("<FinancialEventGroupList></FinancialEventGroupList>");
         String empty = t.ok(c, "ListFinancialEventGroups", Map.of("FinancialEventGroupStartedAfter", old,
                 "MaxResultsPerPage", "100"));
         assertThat(empty).contains("<ListFinancialEventGroupsResult><FinancialEventGroupList></FinancialEventGroupList>"
@@ -352,6 +417,8 @@ class FinancesApiTest {
             assertThat(t.error(c, "ListFinancialEvents", Map.of("AmazonOrderId", order, "MaxResultsPerPage", max), 400))
                     .as(max).isEqualTo("InvalidParameterValue");
         }
+        assertThat(t.ok(c, "ListFinancialEvents", Map.of("PostedAfter", "0000-01-01T00:00:00Z")))
+                .contains("<ShipmentEventList></ShipmentEventList>");
         String none = t.ok(c, "ListFinancialEvents", Map.of("PostedAfter", old));
         assertThat(none).contains("<FinancialEvents><ShipmentEventList></ShipmentEventList>"
                 + "<RefundEventList></RefundEventList>");

@@ -5,18 +5,23 @@ import static org.awaitility.Awaitility.await;
 
 import io.openmws.server.catalog.Catalog;
 import io.openmws.server.support.PlatformClock;
-import io.openmws.server.support.SqlTime;
 import io.openmws.server.testing.Browser;
 import io.openmws.server.testing.Fixtures;
 import io.openmws.server.testing.JsonClient;
 import io.openmws.server.testing.Listings;
 import io.openmws.server.testing.TestDatabases;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,8 +34,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Orders > Manage Orders in a real headless Chromium, with orders that buyers placed through the
  * sandbox control API: the seller opens the list from the Orders menu, narrows it with a status tab and
- * a SKU search, opens an order, reads its items, buyer, totals and shipment, and finds another seller's
- * order is no page at all. The rules behind the pages are {@code ManageOrdersHttpTest}'s. Screenshots
+ * a SKU search, confirms the shipment of an order by uploading a shipping confirmation file, opens the
+ * order and reads its items, buyer, totals and the two shipments, and finds another seller's order is
+ * no page at all. The rules behind the pages are {@code ManageOrdersHttpTest}'s. Screenshots
  * land in {@code target/screenshots/ManageOrdersBrowserTest/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -63,6 +69,9 @@ class ManageOrdersBrowserTest {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @TempDir
+    Path files;
+
     @BeforeEach
     void pointTheBrowserAtTheServer() {
         browser.baseUrl("http://localhost:" + port);
@@ -74,35 +83,13 @@ class ManageOrdersBrowserTest {
         return placed.json().get("amazonOrderId").asString();
     }
 
-    /**
-     * A shipping confirmation of every unit, recorded as the order-feeds feature records one from an
-     * OrderFulfillment message: the shipment, its items, the shipped quantities and the new status.
-     */
-    void shipEverything(String amazonOrderId, String carrier, String tracking) {
-        Instant now = clock.instant();
-        long ref = jdbc.sql("SELECT id FROM customer_order WHERE amazon_order_id = :id").param("id", amazonOrderId)
-                .query(Long.class).single();
-        jdbc.sql("""
-                INSERT INTO order_shipment (order_ref, carrier_code, shipping_method, tracking_number, ship_date, recorded_at)
-                VALUES (:ref, :carrier, 'Ground', :tracking, :at, :at)""")
-                .param("ref", ref).param("carrier", carrier).param("tracking", tracking).param("at", SqlTime.of(now))
-                .update();
-        long shipment = jdbc.sql("SELECT MAX(id) FROM order_shipment WHERE order_ref = :ref").param("ref", ref)
-                .query(Long.class).single();
-        jdbc.sql("""
-                INSERT INTO order_shipment_item (shipment_ref, order_item_ref, quantity)
-                SELECT :shipment, id, quantity_ordered FROM order_item WHERE order_ref = :ref""")
-                .param("shipment", shipment).param("ref", ref).update();
-        jdbc.sql("UPDATE order_item SET quantity_shipped = quantity_ordered WHERE order_ref = :ref").param("ref", ref)
-                .update();
-        jdbc.sql("""
-                UPDATE customer_order SET status = 'Shipped', items_shipped = items_shipped + items_unshipped,
-                       items_unshipped = 0, last_update_date = :at WHERE id = :ref""")
-                .param("ref", ref).param("at", SqlTime.of(now)).update();
+    static BigDecimal amount(String shown) {
+        assertThat(shown).endsWith(" USD");
+        return new BigDecimal(shown.substring(0, shown.length() - 4));
     }
 
     @Test
-    void aSellerFindsItsOrdersFiltersThemAndReadsAnOrder() {
+    void aSellerFindsItsOrdersFiltersThemShipsOneAndReadsIt() throws Exception {
         JsonClient api = new JsonClient(port, TOKEN);
         Fixtures fixtures = new Fixtures(api);
         Fixtures.Seller seller = fixtures.seller();
@@ -115,20 +102,22 @@ class ManageOrdersBrowserTest {
         listings.offer(listings.accountId(seller.sellerId()), US, kettle, "30.00", 5, 1);
         listings.offer(listings.accountId(other.sellerId()), US, mug, "11.00", 5, 1);
         Instant now = clock.instant();
-        String shipped = place(api, seller, """
+        JsonClient.Response first = api.post("/sandbox/v1/sellers/" + seller.sellerId() + "/orders", """
                 {"marketplaceId": "%s", "items": [{"sku": "%s", "quantity": 2}, {"sku": "%s", "quantity": 1}],
                  "buyer": {"name": "Ada Lovelace"}, "purchaseDate": "%s"}"""
                 .formatted(US, mug, kettle, now.minus(Duration.ofDays(2))));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        String shipped = first.json().get("amazonOrderId").asString();
+        String mugItem = first.json().get("orderItems").get(0).get("orderItemId").asString();
         String pending = place(api, seller, """
                 {"marketplaceId": "%s", "items": [{"sku": "%s", "quantity": 1}]}""".formatted(US, kettle));
         String theirs = place(api, other, """
                 {"marketplaceId": "%s", "items": [{"sku": "%s", "quantity": 1}], "purchaseDate": "%s"}"""
                 .formatted(US, mug, now.minus(Duration.ofDays(1))));
-        // The payment check turns the two-day-old order Unshipped; then the seller ships it.
+        // The payment check turns the two-day-old order Unshipped.
         await().atMost(Duration.ofSeconds(30)).until(() -> "Unshipped".equals(jdbc.sql(
                 "SELECT status FROM customer_order WHERE amazon_order_id = :id").param("id", shipped)
                 .query(String.class).single()));
-        shipEverything(shipped, "UPS", "1Z999AA10123456784");
 
         browser.open("/login");
         browser.fill("username", seller.email());
@@ -149,7 +138,7 @@ class ManageOrdersBrowserTest {
         assertThat(browser.text(shippedRow + " .buyer")).isEqualTo("Ada Lovelace");
         assertThat(browser.text(shippedRow + " .items")).contains("2 × Title of " + mug).contains(kettle);
         assertThat(browser.text("#tab-all")).isEqualTo("All (2)");
-        assertThat(browser.text("#tab-Shipped")).isEqualTo("Shipped (1)");
+        assertThat(browser.text("#tab-Unshipped")).isEqualTo("Unshipped (1)");
         browser.screenshot("01-manage-orders");
 
         browser.click("#tab-Pending");
@@ -164,6 +153,37 @@ class ManageOrdersBrowserTest {
         assertThat(browser.texts("#order-list tbody tr")).hasSize(1);
         browser.screenshot("02-searched-by-sku");
 
+        // The seller ships: one mug by UPS, then the rest of the order by USPS, in one confirmation file.
+        Path file = files.resolve("shipped-today.txt");
+        String day = now.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        Files.writeString(file, String.join("\n",
+                "order-id\torder-item-id\tquantity\tship-date\tcarrier-code\tcarrier-name\ttracking-number\tship-method",
+                shipped + "\t" + mugItem + "\t1\t" + day + "\tUPS\t\t1Z999AA10123456784\tGround",
+                shipped + "\t\t\t" + day + "\tUSPS\t\t9400111899223100001234\tPriority") + "\n", StandardCharsets.UTF_8);
+        browser.click("header #inventory-menu summary");
+        browser.click(By.xpath("//header//details[@open]//a[normalize-space()='Add Products via Upload']"));
+        browser.waitForPath("/sellercentral/inventory/upload");
+        browser.select("feedType", "_POST_FLAT_FILE_FULFILLMENT_DATA_");
+        browser.driver().findElement(By.id("file")).sendKeys(file.toString());
+        browser.clickButton("Upload");
+        browser.waitFor("#notice");
+        String feedRow = "#feed-" + browser.text("#notice").replaceAll("\\D", "");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (!"_DONE_".equals(browser.attribute(feedRow, "data-status")) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            browser.driver().navigate().refresh();
+            browser.waitFor(feedRow);
+        }
+        assertThat(browser.text(feedRow + " .counts")).isEqualTo("2 / 2 / 0 / 0");
+
+        browser.click("header #orders-menu summary");
+        browser.click(By.xpath("//header//details[@open]//a[normalize-space()='Manage Orders']"));
+        browser.waitForPath("/sellercentral/orders");
+        browser.click("#tab-Shipped");
+        browser.waitUntil(driver -> driver.getCurrentUrl().contains("status=Shipped"));
+        assertThat(browser.texts("#order-list tbody tr")).singleElement().asString().contains(shipped);
+        assertThat(browser.text("#tab-Shipped")).isEqualTo("Shipped (1)");
+        browser.screenshot("03-shipped-tab");
         browser.click(shippedRow + " .order-id a");
         browser.waitForPath("/sellercentral/orders/" + shipped);
         assertThat(browser.text("#order-id")).isEqualTo(shipped);
@@ -175,18 +195,38 @@ class ManageOrdersBrowserTest {
         assertThat(browser.text("#items tr[data-sku='" + mug + "'] .shipped")).isEqualTo("2");
         assertThat(browser.text("#items tr[data-sku='" + mug + "'] .item-price")).isEqualTo("25.00 USD");
         assertThat(browser.text("#total-items")).isEqualTo("55.00 USD");
-        assertThat(browser.text("#order-total")).endsWith(" USD");
-        assertThat(browser.text("#shipment-list .tracking")).isEqualTo("1Z999AA10123456784");
-        assertThat(browser.text("#shipment-list .carrier")).isEqualTo("UPS");
-        assertThat(browser.text("#shipment-list .shipped-items")).contains("2 × " + mug).contains("1 × " + kettle);
-        browser.screenshot("03-order-page");
+        assertThat(amount(browser.text("#order-total"))).as("the total is the sum of the lines' amounts")
+                .isEqualByComparingTo(amount(browser.text("#total-items")).add(amount(browser.text("#total-shipping")))
+                        .add(amount(browser.text("#total-tax"))));
+        assertThat(browser.texts("#shipment-list tbody tr")).hasSize(2);
+        assertThat(browser.texts("#shipment-list .carrier")).containsExactly("UPS", "USPS");
+        assertThat(browser.texts("#shipment-list .tracking")).containsExactly("1Z999AA10123456784",
+                "9400111899223100001234");
+        assertThat(browser.texts("#shipment-list .shipped-items")).containsExactly("1 × " + mug,
+                "1 × " + mug + "\n1 × " + kettle);
+        assertThat(browser.isShown("#refunds")).isFalse();
+        browser.screenshot("04-order-page");
         browser.scrollTo("#shipments");
-        browser.screenshot("04-order-totals-and-shipment");
+        browser.screenshot("05-order-totals-and-shipments");
+
+        // The buyer sends one mug back: the return shows on the order page.
+        JsonClient.Response refund = api.post("/sandbox/v1/sellers/" + seller.sellerId() + "/orders/" + shipped
+                + "/refund", "{\"items\": [{\"orderItemId\": \"" + mugItem + "\", \"quantity\": 1}]}");
+        assertThat(refund.status()).as(refund.body()).isEqualTo(201);
+        browser.driver().navigate().refresh();
+        browser.waitFor("#refund-list");
+        assertThat(browser.texts("#refund-list tbody tr")).hasSize(1);
+        assertThat(browser.text("#refund-list .reason")).isEqualTo("CustomerReturn");
+        assertThat(browser.text("#refund-list .refunded-items")).isEqualTo("1 × " + mug);
+        assertThat(amount(browser.text("#refund-list .amount"))).as("half the mug line, shipping and tax included")
+                .isGreaterThan(new BigDecimal("12.50"));
+        browser.scrollTo("#refunds");
+        browser.screenshot("06-order-return");
 
         browser.open("/sellercentral/orders/" + pending);
         assertThat(browser.isShown("#buyer-hidden")).isTrue();
         assertThat(browser.isShown("#pending-note")).isTrue();
-        browser.screenshot("05-pending-order");
+        browser.screenshot("07-pending-order");
 
         browser.open("/sellercentral/orders/" + theirs);
         assertThat(browser.text("main h1")).isEqualTo("Page not found");

@@ -426,6 +426,18 @@ class ManageOrdersHttpTest {
                 .contains("id=\"order-total\">44.08 USD<");
         assertThat(page).as("the shipment").contains("1Z999AA10123456784").contains(">UPS<").contains("2 × MUG-BLUE")
                 .contains("3 × SPOON").doesNotContain("id=\"no-shipments\"").doesNotContain("id=\"cancellation\"");
+        assertThat(page).as("no returns yet").doesNotContain("id=\"refunds\"");
+
+        // The buyer returns one mug, as the orders feature records a return: 12.50 + 2.49 + 1.25 + 0.25 back.
+        jdbc.sql("INSERT INTO order_refund (order_ref, reason, posted_at) VALUES (:ref, 'CustomerReturn', :at)")
+                .param("ref", ref(shippedId)).param("at", SqlTime.of(purchased.plus(Duration.ofDays(2)))).update();
+        jdbc.sql("""
+                INSERT INTO order_refund_item (refund_ref, order_item_ref, quantity, principal, shipping, tax, shipping_tax)
+                SELECT (SELECT MAX(id) FROM order_refund WHERE order_ref = :ref), id, 1, 12.50, 2.49, 1.25, 0.25
+                  FROM order_item WHERE order_ref = :ref AND sku = 'MUG-BLUE'""").param("ref", ref(shippedId)).update();
+        String returned = client.get(ORDERS + "/" + shippedId).body();
+        assertThat(returned).contains("id=\"refunds\"").contains("CustomerReturn").contains("1 × MUG-BLUE")
+                .contains("16.49 USD");
 
         String pendingId = order(account, US, "Pending", clock.instant(), "Secret Buyer",
                 new Line("MUG-BLUE", "Blue Enamel Mug", 1, "12.50"));
