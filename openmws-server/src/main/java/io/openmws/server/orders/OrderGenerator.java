@@ -9,6 +9,7 @@ import io.openmws.server.support.Refusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -89,14 +90,15 @@ class OrderGenerator {
                 throw new OrderRefused(OrderRefused.Reason.INVALID_SKU);
             }
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         repository.save(account.id(), perHour, marketplace, chosen,
                 perHour == 0 ? now : now.plus(interval(perHour)), now);
         return settings(account.id());
     }
 
+    /** {@code 1 h / perHour} in whole milliseconds, so every due time is exact in a timestamp column. */
     static Duration interval(int perHour) {
-        return HOUR.dividedBy(perHour);
+        return Duration.ofMillis(HOUR.toMillis() / perHour);
     }
 
     /** One run over every seller whose orders fell due; returns how many orders were placed. */
@@ -127,16 +129,24 @@ class OrderGenerator {
             due = due.plus(interval.multipliedBy(fell - MAX_BACKLOG));
         }
         String marketplaceId = g.marketplaceId() != null ? g.marketplaceId() : account.homeMarketplaceId();
+        Instant seen = g.nextAt();
+        if (!due.equals(seen) && !repository.advance(accountId, seen, due)) {
+            return 0;
+        }
         int placed = 0;
         int count = 0;
         while (!due.isAfter(now) && count < PER_RUN) {
             if (placeOne(accountId, marketplaceId, g.skus(), due)) {
                 placed++;
             }
-            due = due.plus(interval);
+            Instant next = due.plus(interval);
+            // Each order moves next_at at once, so a crash places it at most once more; the operator's change wins.
+            if (!repository.advance(accountId, due, next)) {
+                break;
+            }
+            due = next;
             count++;
         }
-        repository.advance(accountId, g.nextAt(), due);
         return placed;
     }
 

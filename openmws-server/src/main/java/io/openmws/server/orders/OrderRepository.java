@@ -131,13 +131,21 @@ class OrderRepository {
         return id;
     }
 
-    /** The seller's order with its lines. */
+    /** The seller's order with its lines (one query for the order's row id, then one each, no nesting). */
     Optional<CustomerOrder> find(long accountId, String amazonOrderId) {
-        return jdbc.sql("SELECT id, " + ORDER_COLUMNS + " FROM customer_order"
-                        + " WHERE account_id = :account AND amazon_order_id = :id")
+        Optional<Long> id = jdbc.sql("SELECT id FROM customer_order WHERE account_id = :account AND amazon_order_id = :id")
                 .param("account", accountId)
                 .param("id", amazonOrderId)
-                .query((rs, n) -> order(rs, items(rs.getLong("id"))))
+                .query(Long.class)
+                .optional();
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        List<CustomerOrder.Item> items = items(id.get());
+        return jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM customer_order WHERE id = :id AND account_id = :account")
+                .param("id", id.get())
+                .param("account", accountId)
+                .query((rs, n) -> order(rs, items))
                 .optional();
     }
 
