@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,16 +28,15 @@ import org.springframework.transaction.annotation.Transactional;
  * the generator's marketplace through {@link Orders#place}, in its own transaction; when nothing is
  * buyable the order is skipped, not retried.
  *
- * <p>Bounded, so a year's jump does not hang the platform: one run places at most {@link #PER_RUN}
- * orders per seller (the next run, {@link OrderGeneratorTask#INTERVAL} later, goes on), and of the
- * orders that fell due only the latest {@link #MAX_BACKLOG} are placed; older ones are skipped.
+ * <p>Bounded, so a year's jump does not hang the platform: one run places at most
+ * {@code openmws.orders.generator.per-run} orders per seller (default 500; the next run,
+ * {@link OrderGeneratorTask#INTERVAL} later, goes on), and of the orders that fell due only the latest
+ * {@code openmws.orders.generator.max-backlog} (default 2,000) are placed; older ones are skipped.
  */
 @Service
 class OrderGenerator {
 
     static final int MAX_PER_HOUR = 3600;
-    static final int PER_RUN = 500;
-    static final int MAX_BACKLOG = 2000;
     static final int SELLERS_PER_RUN = 100;
     static final int MAX_SKUS = 100;
     private static final Duration HOUR = Duration.ofHours(1);
@@ -47,9 +47,17 @@ class OrderGenerator {
     private final Catalog catalog;
     private final SellerAccounts accounts;
     private final Clock clock;
+    private final int perRun;
+    private final int maxBacklog;
 
     OrderGenerator(OrderGeneratorRepository repository, Orders orders, Catalog catalog, SellerAccounts accounts,
-                   Clock clock) {
+                   Clock clock, @Value("${openmws.orders.generator.per-run:500}") int perRun,
+                   @Value("${openmws.orders.generator.max-backlog:2000}") int maxBacklog) {
+        if (perRun < 1 || maxBacklog < 1) {
+            throw new IllegalArgumentException("openmws.orders.generator.per-run and .max-backlog must be at least 1");
+        }
+        this.perRun = perRun;
+        this.maxBacklog = maxBacklog;
         this.repository = repository;
         this.orders = orders;
         this.catalog = catalog;
@@ -125,8 +133,8 @@ class OrderGenerator {
         Duration interval = interval(g.perHour());
         Instant due = g.nextAt();
         long fell = Duration.between(due, now).dividedBy(interval) + 1;
-        if (fell > MAX_BACKLOG) {
-            due = due.plus(interval.multipliedBy(fell - MAX_BACKLOG));
+        if (fell > maxBacklog) {
+            due = due.plus(interval.multipliedBy(fell - maxBacklog));
         }
         String marketplaceId = g.marketplaceId() != null ? g.marketplaceId() : account.homeMarketplaceId();
         Instant seen = g.nextAt();
@@ -135,7 +143,7 @@ class OrderGenerator {
         }
         int placed = 0;
         int count = 0;
-        while (!due.isAfter(now) && count < PER_RUN) {
+        while (!due.isAfter(now) && count < perRun) {
             if (placeOne(accountId, marketplaceId, g.skus(), due)) {
                 placed++;
             }
