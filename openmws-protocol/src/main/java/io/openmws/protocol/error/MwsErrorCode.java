@@ -87,6 +87,18 @@ public enum MwsErrorCode {
     /** 400 (Reports): the report is asked for before it was generated. */
     REPORT_NOT_READY("ReportNotReady", 400, ErrorType.SENDER,
             "The report is not ready. Poll GetReportRequestList until the request is _DONE_."),
+    /** 400 (Reports): RequestReport or ManageReportSchedule with a ReportType the platform does not know. */
+    INVALID_REPORT_TYPE("InvalidReportType", 400, ErrorType.SENDER,
+            "The ReportType is not a valid report type. Check the documentation for the accepted report types."),
+    /** 400 (Reports): ManageReportSchedule with a Schedule outside the documented enumeration. */
+    INVALID_SCHEDULE_FREQUENCY("InvalidScheduleFrequency", 400, ErrorType.SENDER,
+            "The Schedule is not a valid schedule frequency."),
+    /** 400 (Reports): GetReport for a report older than the 90 days reports are kept. */
+    REPORT_NO_LONGER_AVAILABLE("ReportNoLongerAvailable", 400, ErrorType.SENDER,
+            "The report is no longer available: reports are kept for 90 days."),
+    /** 401 (Reports): the report exists but the caller may not read it. */
+    ACCESS_TO_REPORT_DENIED("AccessToReportDenied", 401, ErrorType.SENDER,
+            "Access to the report is denied."),
     /** 400 (section code): the request as a whole is not acceptable. */
     INVALID_REQUEST("InvalidRequest", 400, ErrorType.SENDER,
             "The request is invalid. Check the operation's documentation.");
