@@ -92,7 +92,10 @@ public final class TestDatabases {
     private static synchronized EmbeddedPostgres embeddedPostgres() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.start();
+                // Every cached Spring context keeps a connection pool open on this one server, so it takes
+                // more clients than PostgreSQL's default 100 (a run of 30-odd contexts was refused with
+                // "sorry, too many clients already").
+                postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "500").start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
             }
