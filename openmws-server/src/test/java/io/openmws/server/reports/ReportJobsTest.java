@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.openmws.server.finances.SettlementPeriodClosed;
+import io.openmws.server.orders.OrderShipped;
 import io.openmws.server.support.BlobStore;
 import io.openmws.server.support.SqlTime;
 import io.openmws.server.testing.Fixtures;
@@ -184,6 +185,31 @@ class ReportJobsTest {
         long rrid = requests.get(0).reportRequestId();
         await().atMost(Duration.ofSeconds(30)).until(() -> reports.findRequest(account, rrid)
                 .map(ReportRequest::finished).orElse(false));
+    }
+
+    @Test
+    void aPeriodClosedByTheMovedClockRequestsItsSettlementReport() {
+        long account = seller();
+        Instant at = clock.instant().minus(Duration.ofMinutes(10));
+        OrderShipped shipped = new OrderShipped(account, "111-" + (1_000_000 + account % 8_000_000) + "-1234567", null, US,
+                "USD", Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L), at, List.of(
+                new OrderShipped.Item("12345678901234", "SKU-1", 1, new BigDecimal("20.00"), BigDecimal.ZERO,
+                        BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO)));
+        new TransactionTemplate(transactions).executeWithoutResult(s -> publisher.publishEvent(shipped));
+        String group = jdbc.sql("SELECT group_id FROM financial_event_group WHERE account_id = :a")
+                .param("a", account).query(String.class).single();
+
+        advance("P15D");
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> reports.countRequests(account, ReportRequestQuery.ALL) == 1);
+        ReportRequest request = reports.listRequests(account, ReportRequestQuery.ALL, 10, null).get(0);
+        assertThat(request.reportType()).isEqualTo(ReportTypes.SETTLEMENT);
+        assertThat(request.financialEventGroupId()).isEqualTo(group);
+        assertThat(request.source()).isEqualTo(ReportRequest.SOURCE_PLATFORM);
+        assertThat(Duration.between(request.startDate(), request.endDate())).isEqualTo(Duration.ofDays(14));
+        assertThat(request.startDate()).isBeforeOrEqualTo(at);
+        assertThat(request.marketplaceIds()).containsExactly(US);
     }
 
     /** A request stored as the engine leaves it, submitted at {@code submittedAt}, with a report available at {@code availableAt}. */
