@@ -65,6 +65,11 @@ final class ReportFormats {
         return amount == null ? null : amount.toPlainString();
     }
 
+    /** The orders reports' {@code fulfillment-channel}: {@code Merchant} for MFN, {@code Amazon} for AFN. */
+    static String fulfillmentChannel(String channel) {
+        return "AFN".equals(channel) ? "Amazon" : "Merchant";
+    }
+
     static String number(Integer n) {
         return n == null ? null : n.toString();
     }
