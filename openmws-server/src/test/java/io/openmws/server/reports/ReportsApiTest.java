@@ -648,6 +648,28 @@ class ReportsApiTest {
         assertThat(value(call(c, "GetReportScheduleCount", Map.of()).body(), "Count")).isEqualTo("1");
     }
 
+    // ---- Throttling (mws-data-apis.md §3.2), applied by the gateway
+
+    @Test
+    void aThrottledCallerSeesTheHourlyQuotaOfEachOperation() {
+        Fixtures.Developer dev = fixtures().developerIn("ATVPDKIKX0DER");
+        Caller c = new Caller(dev.sellerId(), dev.developerId(), dev.accessKeyId(), dev.secretKey(), null);
+        Map<String, String> hourly = Map.of("RequestReport", "60.0", "GetReportList", "60.0",
+                "GetReportRequestCount", "80.0", "GetReportScheduleCount", "80.0");
+        for (Map.Entry<String, String> e : hourly.entrySet()) {
+            Map<String, String> params = e.getKey().equals("RequestReport") ? Map.of("ReportType", OPEN) : Map.of();
+            Answer a = ok(call(c, e.getKey(), params));
+            assertThat(a.header("x-mws-quota-max")).as(e.getKey()).isEqualTo(e.getValue());
+            assertThat(a.header("x-mws-quota-remaining")).as(e.getKey())
+                    .isEqualTo(Double.toString(Double.parseDouble(e.getValue()) - 1));
+        }
+        // GetReportList's burst is 10: the eleventh call at once is throttled.
+        for (int i = 0; i < 9; i++) {
+            ok(call(c, "GetReportList", Map.of()));
+        }
+        refused(call(c, "GetReportList", Map.of()), 503, "RequestThrottled");
+    }
+
     // ---- Other sellers
 
     @Test
