@@ -261,6 +261,8 @@ class ReportsApiTest {
                 "cannot be requested", "settlement");
         refused(call(c, "RequestReport", Map.of("ReportType", LISTINGS, "StartDate", later, "EndDate", earlier)),
                 400, "InvalidParameterValue", "StartDate must not be after EndDate");
+        refused(call(c, "RequestReport", Map.of("ReportType", ORDERS, "StartDate", later, "EndDate",
+                Timestamps.format(clock.instant().plus(Duration.ofDays(2))))), 400, "InvalidParameterValue", "future");
         refused(call(c, "RequestReport", Map.of("ReportType", LISTINGS, "StartDate", "last week")),
                 400, "InvalidParameterValue", "Invalid StartDate");
         refused(call(c, "RequestReport", Map.of("ReportType", LISTINGS, "MarketplaceIdList.Id.1", "A1PA6795UKMFR9")),
