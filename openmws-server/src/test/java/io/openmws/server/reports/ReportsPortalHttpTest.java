@@ -62,6 +62,8 @@ class ReportsPortalHttpTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("openmws.sandbox.operator-token", () -> TOKEN);
+        // Rows the tests insert stay in the status they are given: no sweep of the engine during the class.
+        registry.add("openmws.reports.sweep-interval", () -> "PT1H");
     }
 
     @LocalServerPort
