@@ -110,6 +110,8 @@ public final class MwsException extends RuntimeException {
                 case "InvalidFeedSubmissionId":
                 case "InvalidReportId":
                 case "InvalidReportRequestId":
+                case "InvalidReportType":
+                case "InvalidScheduleFrequency":
                     return INVALID_PARAMETER;
                 case "FeedProcessingResultNotReady":
                 case "ReportNotReady":
