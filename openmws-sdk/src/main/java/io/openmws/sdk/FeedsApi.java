@@ -7,6 +7,7 @@ import io.openmws.sdk.internal.HourlyQuota;
 import io.openmws.sdk.internal.LazyPages;
 import io.openmws.sdk.internal.FeedsXml;
 import io.openmws.sdk.internal.MwsCall;
+import io.openmws.sdk.internal.PollSchedule;
 import io.openmws.sdk.internal.ResponseParser;
 import io.openmws.sdk.internal.Spool;
 import java.io.FileNotFoundException;
@@ -54,19 +55,6 @@ public final class FeedsApi {
     private static final String COUNT = "GetFeedSubmissionCount";
     private static final String CANCEL = "CancelFeedSubmissions";
     private static final String RESULT = "GetFeedSubmissionResult";
-
-    /** How often a download whose MD5 does not match is tried again (the documentation says up to 3 times). */
-    static final int MD5_RETRIES = CheckedDownload.MD5_RETRIES;
-    /** The first wait between two polls of {@link #awaitResult}; each next one is half as long again, up to {@link #LONGEST_POLL}. */
-    static final Duration FIRST_POLL = Duration.ofSeconds(1);
-    /** The longest wait between two polls: GetFeedSubmissionList's restore rate (one call per 45 s, 80 an hour). */
-    static final Duration LONGEST_POLL = Duration.ofSeconds(45);
-
-    /**
-     * Below this many calls left in the hour ({@code x-mws-quota-remaining}), {@link #awaitResult} spreads the
-     * rest until {@code x-mws-quota-resetsOn}, leaving the quota to other calls rather than using it up.
-     */
-    static final int QUOTA_RESERVE = 10;
 
     private final CallExecutor executor;
 
@@ -353,15 +341,10 @@ public final class FeedsApi {
         Objects.requireNonNull(seller, "seller");
         FeedSubmissionFilter.checkId(feedSubmissionId);
         Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must not be negative; got " + timeout);
-        }
-        long deadline = System.nanoTime() + saturatedNanos(timeout);
+        PollSchedule schedule = new PollSchedule(timeout);
         Map<String, String> params = FeedSubmissionFilter.ids(feedSubmissionId).parameters(FeedSubmissionFilter.Operation.LIST);
-        Duration delay = FIRST_POLL;
-        int polls = 0;
         while (true) {
-            polls++;
+            schedule.polled();
             Poll poll = executor.execute(MwsCall.forSeller(ApiSection.FEEDS, LIST, seller, params),
                     ResponseParser.withHeaders((body, requestId, headers) ->
                             new Poll(FeedsXml.list(body, LIST, requestId), HourlyQuota.of(headers))));
@@ -378,18 +361,13 @@ public final class FeedsApi {
                         .requestId(poll.page.requestId()).attempts(1)
                         .message("Feed " + feedSubmissionId + " was cancelled; it has no processing report").build();
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
+            if (schedule.expired()) {
                 throw MwsException.builder().code("FeedProcessingResultNotReady").kind(MwsException.Kind.NOT_READY)
-                        .requestId(poll.page.requestId()).attempts(polls)
+                        .requestId(poll.page.requestId()).attempts(schedule.polls())
                         .message("Feed " + feedSubmissionId + " is still " + info.status() + " after " + timeout
-                                + " (" + polls + " polls); wait again, or call result() later").build();
+                                + " (" + schedule.polls() + " polls); wait again, or call result() later").build();
             }
-            Duration backOff = delay;
-            Duration wait = poll.quota.spread(executor.pacingNow(), QUOTA_RESERVE).filter(q -> q.compareTo(backOff) > 0).orElse(backOff);
-            sleep(wait.toNanos() < left ? wait : Duration.ofNanos(left), polls);
-            Duration longer = delay.multipliedBy(3).dividedBy(2);
-            delay = longer.compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : longer;
+            schedule.sleep(poll.quota, executor.pacingNow(), "feed " + feedSubmissionId + " to be processed");
         }
     }
 
@@ -424,24 +402,6 @@ public final class FeedsApi {
     }
 
     private record Poll(Page<FeedSubmissionInfo> page, HourlyQuota quota) {
-    }
-
-    private static void sleep(Duration wait, int attempts) {
-        try {
-            Thread.sleep(Math.max(1, wait.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw MwsException.builder().kind(MwsException.Kind.INTERRUPTED).attempts(attempts)
-                    .message("Interrupted while waiting for a feed to be processed").cause(e).build();
-        }
-    }
-
-    private static long saturatedNanos(Duration d) {
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE / 2;
-        }
     }
 
     @Override

@@ -141,8 +141,8 @@ public final class ReportsXml {
                 }
                 switch (name) {
                     case "NextToken" -> nextToken = SafeXml.elementText(r).strip();
-                    case "HasNext" -> hasNext = bool(SafeXml.elementText(r), "HasNext");
-                    case "Count" -> count = number(SafeXml.elementText(r), "Count");
+                    case "HasNext" -> hasNext = FeedsXml.bool(SafeXml.elementText(r), "HasNext");
+                    case "Count" -> count = FeedsXml.number(SafeXml.elementText(r), "Count");
                     case "RequestId", "RequestID" -> requestId = SafeXml.elementText(r).strip();
                     default -> {
                         // the Result container, or an element this SDK does not know
@@ -190,25 +190,5 @@ public final class ReportsXml {
                 "<Schedule> of report type " + Text.abbreviate(type, 60) + " is '" + Text.abbreviate(value, 40)
                         + "', not one MWS documents (_15_MINUTES_ ... _30_DAYS_, _NEVER_)"));
         return new ReportSchedule(type, schedule, e.instant("ScheduledDate"));
-    }
-
-    private static boolean bool(String text, String name) throws IOException {
-        String t = text.strip();
-        if ("true".equalsIgnoreCase(t)) {
-            return true;
-        }
-        if ("false".equalsIgnoreCase(t)) {
-            return false;
-        }
-        throw new IOException("<" + name + "> is '" + Text.abbreviate(t, 20) + "', not true or false");
-    }
-
-    private static long number(String text, String name) throws IOException {
-        String t = text.strip();
-        try {
-            return Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            throw new IOException("<" + name + "> is '" + Text.abbreviate(t, 20) + "', not a number");
-        }
     }
 }
