@@ -459,8 +459,9 @@ public final class ReportsApi {
      * @param seller the seller
      * @param reportIds 1 to 100 ReportIds
      * @param acknowledged the new value
-     * @return the seller's reports among them as they now are; ids the endpoint does not know are left out
-     * @throws MwsException when the call fails
+     * @return the reports as they now are
+     * @throws MwsException when the call fails; {@code InvalidReportId} (from this platform) when an id is not one
+     *     of the seller's reports, and then nothing changes
      */
     public List<ReportInfo> updateAcknowledgements(SellerAccess seller, Collection<String> reportIds, boolean acknowledged) {
         Objects.requireNonNull(seller, "seller");

@@ -203,7 +203,9 @@ class ReportsApiTest {
                     () -> s.reports().download(s.seller(), reportId, new ByteArrayOutputStream()));
             assertThat(download.code()).isEqualTo("InvalidReportId");
             assertThat(download.kind()).isEqualTo(MwsException.Kind.INVALID_PARAMETER);
-            assertThat(s.reports().updateAcknowledgements(s.seller(), List.of(reportId), true)).isEmpty();
+            MwsException acknowledge = catchThrowableOfType(MwsException.class,
+                    () -> s.reports().updateAcknowledgements(s.seller(), List.of(reportId), true));
+            assertThat(acknowledge.code()).isEqualTo("InvalidReportId");
         }
         assertThat(Set.of(ReportProcessingStatus.DONE, ReportProcessingStatus.DONE_NO_DATA)).contains(theirsDone.status());
     }
