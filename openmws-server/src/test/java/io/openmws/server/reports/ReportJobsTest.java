@@ -34,8 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The Reports feature's background work with the real scheduler: schedules run by the sandbox clock
  * moved through the control API (each occurrence requested once, a long catch-up bounded), the
- * settlement request made in the transaction that closes a period, and 90-day retention. On H2 and
- * PostgreSQL.
+ * settlement request made in the transaction that closes a period, 90-day retention and the sandbox
+ * reset. On H2 and PostgreSQL.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @OnBothDatabases
@@ -210,6 +210,23 @@ class ReportJobsTest {
         assertThat(Duration.between(request.startDate(), request.endDate())).isEqualTo(Duration.ofDays(14));
         assertThat(request.startDate()).isBeforeOrEqualTo(at);
         assertThat(request.marketplaceIds()).containsExactly(US);
+    }
+
+    @Test
+    void aSandboxResetEmptiesRequestsReportsSchedulesAndTheirBlobs() throws IOException {
+        long account = seller();
+        ReportRequest stored = stored(account, ReportRequest.DONE, clock.instant(), clock.instant());
+        reports.manageSchedule(account, null, ReportTypes.ACTIONABLE_ORDERS, "_1_DAY_", null, List.of());
+        assertThat(blobExists(stored)).isTrue();
+
+        JsonClient.Response r = new JsonClient(port, TOKEN).post("/sandbox/v1/reset", "{}");
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("report_request").contains("report_schedule").contains("\"report\"");
+        for (String table : List.of("report_request", "report", "report_schedule")) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single()).as(table).isZero();
+        }
+        assertThat(blobExists(stored)).isFalse();
     }
 
     /** A request stored as the engine leaves it, submitted at {@code submittedAt}, with a report available at {@code availableAt}. */
