@@ -34,6 +34,8 @@ public class Reports {
 
     /** Requests and reports are listed, and kept, for 90 days of platform time. */
     public static final Duration KEPT = Duration.ofDays(90);
+    /** How far ahead of the platform clock a StartDate or EndDate may be: a signed call's Timestamp tolerance. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(15);
     /** The longest {@code ReportOptions} stored; callers refuse longer ones before asking. */
     public static final int MAX_REPORT_OPTIONS = 500;
     /** CancelReportRequests answers at most this many requests (it counts them all). */
@@ -93,7 +95,9 @@ public class Reports {
         Instant now = clock.instant();
         Instant start = request.startDate() == null ? now : request.startDate();
         Instant end = request.endDate() == null ? now : request.endDate();
-        if (start.isAfter(now) || end.isAfter(now)) {
+        // A client's "now" may run ahead of ours by as much as a signed call's Timestamp may (15 minutes).
+        Instant latest = now.plus(CLOCK_SKEW);
+        if (start.isAfter(latest) || end.isAfter(latest)) {
             throw new ReportRefused(ReportRefused.Reason.INVALID_DATES, "StartDate and EndDate must not be in the future.");
         }
         if (start.isAfter(end)) {

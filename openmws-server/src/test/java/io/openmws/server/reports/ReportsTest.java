@@ -126,6 +126,16 @@ class ReportsTest {
     }
 
     @Test
+    void anEndDateAFewMinutesAheadIsAClientClockRunningFastNotTheFuture() {
+        long account = seller(US, CA);
+        Instant ahead = clock.instant().plusSeconds(10 * 60).truncatedTo(ChronoUnit.SECONDS);
+        ReportRequest request = reports.request(new NewReportRequest(account, null, "API",
+                ReportTypes.ALL_ORDERS_BY_ORDER_DATE, List.of(), ahead.minusSeconds(86_400), ahead, null));
+        assertThat(request.endDate()).isEqualTo(ahead);
+        assertThat(request.status()).isEqualTo(ReportRequest.SUBMITTED);
+    }
+
+    @Test
     void refusedRequestsStoreNothing() {
         long account = seller(US, CA);
         Instant now = clock.instant();
@@ -137,6 +147,8 @@ class ReportsTest {
                 List.of(), now.plusSeconds(3600), null, null)))).isEqualTo(ReportRefused.Reason.INVALID_DATES);
         assertThat(refusal(() -> reports.request(new NewReportRequest(account, null, "API", ReportTypes.ALL_ORDERS_BY_ORDER_DATE,
                 List.of(), now.minusSeconds(3600), now.plusSeconds(3600), null)))).isEqualTo(ReportRefused.Reason.INVALID_DATES);
+        assertThat(refusal(() -> reports.request(new NewReportRequest(account, null, "API", ReportTypes.ALL_ORDERS_BY_ORDER_DATE,
+                List.of(), now.minusSeconds(3600), now.plusSeconds(16 * 60), null)))).isEqualTo(ReportRefused.Reason.INVALID_DATES);
         assertThat(refusal(() -> reports.request(new NewReportRequest(account, null, "API", ReportTypes.MERCHANT_LISTINGS,
                 List.of(US, DE), null, null, null)))).isEqualTo(ReportRefused.Reason.MARKETPLACE_NOT_PARTICIPATING);
         assertThatThrownBy(() -> reports.request(new NewReportRequest(account, null, "API", ReportTypes.MERCHANT_LISTINGS,
