@@ -161,6 +161,9 @@ class PhoneLayoutBrowserTest {
         open("/sellercentral/inventory", "manage-inventory");
         open("/sellercentral/inventory/upload", "add-products-via-upload");
         open("/sellercentral/orders", "manage-orders");
+        open("/sellercentral/reports/inventory", "inventory-reports");
+        open("/sellercentral/reports/orders", "order-reports");
+        open("/sellercentral/reports/payments", "payments");
         open("/sandbox/mailbox", "mailbox");
         signOut();
 
