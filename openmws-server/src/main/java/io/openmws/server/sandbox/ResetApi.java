@@ -25,7 +25,7 @@ class ResetApi {
     }
 
     @Operation(summary = "Delete all sandbox data", description = """
-            Empties every table (accounts, developers, authorizations, listings, feeds, orders, order generators, \
+            Empties every table (accounts, developers, authorizations, listings, feeds, reports, orders, order generators, \
             mail, sessions, call log, jobs) as a \
             fresh start would leave them: the recurring background jobs are scheduled again at once. \
             The clock keeps its offset unless the body is {"clock": "real"}, which returns it to real time.""")

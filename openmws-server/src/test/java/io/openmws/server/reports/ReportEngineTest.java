@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.openmws.server.catalog.Catalog;
 import io.openmws.server.support.BlobStore;
 import io.openmws.server.support.Hashes;
 import io.openmws.server.testing.Fixtures;
 import io.openmws.server.testing.JsonClient;
+import io.openmws.server.testing.Listings;
 import io.openmws.server.testing.OnBothDatabases;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,12 +32,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The engine from {@code _SUBMITTED_} to {@code _DONE_}, {@code _DONE_NO_DATA_} or {@code _CANCELLED_},
- * with the real scheduler, the database blob store and a generator of this test's own (a type of its
- * own, so the real generators stay as they are): the report row and its bytes, the charset of a
+ * with the real scheduler, the database blob store, the real listings generators and a generator of
+ * this test's own (a type of its own, so the real generators stay as they are): the report row and its bytes, the charset of a
  * Japanese report, the read-only transaction it runs in, and a request left {@code _IN_PROGRESS_} by
  * a crash, with half a blob, completed once by the sweep. On H2 and PostgreSQL.
  */
@@ -115,6 +118,12 @@ class ReportEngineTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    Catalog catalog;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
     long seller(String... marketplaces) {
         Fixtures.Seller s = new Fixtures(new JsonClient(port, TOKEN)).seller(Fixtures.newEmail("engine"), marketplaces);
         return jdbc.sql("SELECT id FROM seller_account WHERE seller_id = :s").param("s", s.sellerId())
@@ -184,6 +193,40 @@ class ReportEngineTest {
         byte[] bytes = bytes(report);
         assertThat(bytes.length).isEqualTo(report.length());
         assertThat(report.md5Base64()).isEqualTo(Base64.getEncoder().encodeToString(Hashes.md5().digest(bytes)));
+    }
+
+    @Test
+    void aRequestedListingsReportIsGeneratedByTheRealGeneratorToDone() throws IOException {
+        long account = seller();
+        Listings listings = new Listings(catalog, transactions, jdbc);
+        listings.offer(account, "ATVPDKIKX0DER", "B-MUG", "10.50", 7, null);
+        listings.offer(account, "ATVPDKIKX0DER", "A-CUP", "3.00", 0, null);
+        listings.offer(seller(), "ATVPDKIKX0DER", "OTHER-SELLER", "1.00", 1, null);
+        ReportRequest submitted = reports.request(new NewReportRequest(account, null, ReportRequest.SOURCE_API,
+                ReportTypes.MERCHANT_LISTINGS_ALL, List.of(), null, null, null));
+
+        ReportRequest done = finished(account, submitted);
+
+        assertThat(done.status()).isEqualTo(ReportRequest.DONE);
+        Report report = reports.findReport(account, done.generatedReportId()).orElseThrow();
+        assertThat(report.dataRows()).isEqualTo(2);
+        List<String> lines = new String(bytes(report), Charset.forName("windows-1252")).lines().toList();
+        assertThat(lines).hasSize(3);
+        List<String> header = List.of(lines.get(0).split("\t", -1));
+        assertThat(header).startsWith("item-name", "item-description", "listing-id", "seller-sku").endsWith("status");
+        int sku = header.indexOf("seller-sku");
+        assertThat(lines.subList(1, 3)).extracting(l -> l.split("\t", -1)[sku])
+                .containsExactlyInAnyOrder("B-MUG", "A-CUP");
+        assertThat(lines).noneMatch(l -> l.contains("OTHER-SELLER"));
+    }
+
+    @Test
+    void aListingsReportOfASellerWithoutListingsIsDoneNoData() {
+        long account = seller();
+        ReportRequest done = finished(account, reports.request(new NewReportRequest(account, null,
+                ReportRequest.SOURCE_API, ReportTypes.OPEN_LISTINGS, List.of(), null, null, null)));
+        assertThat(done.status()).isEqualTo(ReportRequest.DONE_NO_DATA);
+        assertThat(done.generatedReportId()).isNull();
     }
 
     @Test

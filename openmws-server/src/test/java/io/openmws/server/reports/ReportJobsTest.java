@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.openmws.server.finances.SettlementPeriodClosed;
+import io.openmws.server.orders.OrderShipped;
 import io.openmws.server.support.BlobStore;
 import io.openmws.server.support.SqlTime;
 import io.openmws.server.testing.Fixtures;
@@ -33,8 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The Reports feature's background work with the real scheduler: schedules run by the sandbox clock
  * moved through the control API (each occurrence requested once, a long catch-up bounded), the
- * settlement request made in the transaction that closes a period, and 90-day retention. On H2 and
- * PostgreSQL.
+ * settlement request made in the transaction that closes a period, 90-day retention and the sandbox
+ * reset. On H2 and PostgreSQL.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @OnBothDatabases
@@ -184,6 +185,48 @@ class ReportJobsTest {
         long rrid = requests.get(0).reportRequestId();
         await().atMost(Duration.ofSeconds(30)).until(() -> reports.findRequest(account, rrid)
                 .map(ReportRequest::finished).orElse(false));
+    }
+
+    @Test
+    void aPeriodClosedByTheMovedClockRequestsItsSettlementReport() {
+        long account = seller();
+        Instant at = clock.instant().minus(Duration.ofMinutes(10));
+        OrderShipped shipped = new OrderShipped(account, "111-" + (1_000_000 + account % 8_000_000) + "-1234567", null, US,
+                "USD", Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L), at, List.of(
+                new OrderShipped.Item("12345678901234", "SKU-1", 1, new BigDecimal("20.00"), BigDecimal.ZERO,
+                        BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO)));
+        new TransactionTemplate(transactions).executeWithoutResult(s -> publisher.publishEvent(shipped));
+        String group = jdbc.sql("SELECT group_id FROM financial_event_group WHERE account_id = :a")
+                .param("a", account).query(String.class).single();
+
+        advance("P15D");
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> reports.countRequests(account, ReportRequestQuery.ALL) == 1);
+        ReportRequest request = reports.listRequests(account, ReportRequestQuery.ALL, 10, null).get(0);
+        assertThat(request.reportType()).isEqualTo(ReportTypes.SETTLEMENT);
+        assertThat(request.financialEventGroupId()).isEqualTo(group);
+        assertThat(request.source()).isEqualTo(ReportRequest.SOURCE_PLATFORM);
+        assertThat(Duration.between(request.startDate(), request.endDate())).isEqualTo(Duration.ofDays(14));
+        assertThat(request.startDate()).isBeforeOrEqualTo(at);
+        assertThat(request.marketplaceIds()).containsExactly(US);
+    }
+
+    @Test
+    void aSandboxResetEmptiesRequestsReportsSchedulesAndTheirBlobs() throws IOException {
+        long account = seller();
+        ReportRequest stored = stored(account, ReportRequest.DONE, clock.instant(), clock.instant());
+        reports.manageSchedule(account, null, ReportTypes.ACTIONABLE_ORDERS, "_1_DAY_", null, List.of());
+        assertThat(blobExists(stored)).isTrue();
+
+        JsonClient.Response r = new JsonClient(port, TOKEN).post("/sandbox/v1/reset", "{}");
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("report_request").contains("report_schedule").contains("\"report\"");
+        for (String table : List.of("report_request", "report", "report_schedule")) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single()).as(table).isZero();
+        }
+        assertThat(blobExists(stored)).isFalse();
     }
 
     /** A request stored as the engine leaves it, submitted at {@code submittedAt}, with a report available at {@code availableAt}. */
