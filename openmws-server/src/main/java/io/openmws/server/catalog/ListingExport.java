@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -59,17 +60,21 @@ public class ListingExport {
         if (marketplaceIds.isEmpty() || statuses.isEmpty()) {
             return;
         }
-        // Values of our own enum and marketplace ids checked by the caller still go as parameters.
+        // Every status: no condition, so PostgreSQL walks the (account, marketplace, SKU) key in its order.
+        boolean everyStatus = statuses.containsAll(EnumSet.allOf(ListingStatus.class));
         String marketplaces = marketplaceIds.stream().map(m -> "?").collect(Collectors.joining(", "));
-        String states = statuses.stream().map(s -> "?").collect(Collectors.joining(", "));
-        Object[] args = new Object[1 + marketplaceIds.size() + statuses.size()];
+        String states = everyStatus ? "" : statuses.stream().map(s -> "?")
+                .collect(Collectors.joining(", ", " AND status IN (", ")"));
+        Object[] args = new Object[1 + marketplaceIds.size() + (everyStatus ? 0 : statuses.size())];
         int i = 0;
         args[i++] = accountId;
         for (String m : marketplaceIds) {
             args[i++] = m;
         }
-        for (ListingStatus s : statuses) {
-            args[i++] = s.name();
+        if (!everyStatus) {
+            for (ListingStatus s : statuses) {
+                args[i++] = s.name();
+            }
         }
         RowCallbackHandler each = rs -> {
             try {
@@ -88,7 +93,7 @@ public class ListingExport {
                     SELECT id, marketplace_id, sku, asin, product_id_type, product_id, title, description,
                            condition_type, condition_note, currency, price, quantity, status, created_at
                       FROM listing
-                     WHERE account_id = ? AND marketplace_id IN (%s) AND status IN (%s)
+                     WHERE account_id = ? AND marketplace_id IN (%s)%s
                      ORDER BY marketplace_id, sku""".formatted(marketplaces, states), each, args);
         } catch (UncheckedIOException e) {
             throw e.getCause();

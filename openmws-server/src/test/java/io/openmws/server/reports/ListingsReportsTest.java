@@ -10,15 +10,11 @@ import io.openmws.server.testing.Fixtures;
 import io.openmws.server.testing.JsonClient;
 import io.openmws.server.testing.Listings;
 import io.openmws.server.testing.OnBothDatabases;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -79,44 +75,20 @@ class ListingsReportsTest {
 
     Fixtures fixtures;
     Listings listings;
-    TransactionTemplate readOnly;
 
     @BeforeEach
     void setUp() {
         fixtures = new Fixtures(new JsonClient(port, TOKEN));
         listings = new Listings(catalog, transactionManager, jdbc);
-        readOnly = new TransactionTemplate(transactionManager);
-        readOnly.setReadOnly(true);
     }
 
     long seller(Object... fields) {
         return listings.accountId(fixtures.seller(Fixtures.fields(fields)).sellerId());
     }
 
-    /** What the engine gets: the rows counted, the text as the bytes decode in the report's charset. */
-    record Generated(long rows, List<String> lines) {
-        List<String> columns(int line) {
-            return Arrays.asList(lines.get(line).split("\t", -1));
-        }
-    }
-
-    Generated generate(ReportGenerator generator, long accountId, String type, String... marketplaces) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ReportOutput out = new ReportOutput(bytes, ReportOutput.charsetFor(List.of(marketplaces)));
-        ReportJob job = new ReportJob(accountId, type, List.of(marketplaces), null, null, Map.of(), null,
-                Instant.now());
-        Long rows = readOnly.execute(s -> {
-            try {
-                return generator.generate(job, out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        String text = bytes.toString(out.charset());
-        assertThat(text).endsWith("\n");
-        List<String> lines = List.of(text.substring(0, text.length() - 1).split("\n", -1));
-        assertThat(lines).hasSize(rows.intValue() + 1);
-        return new Generated(rows, lines);
+    ReportRun.Table generate(ReportGenerator generator, long accountId, String type, String... marketplaces) {
+        return ReportRun.run(transactionManager, generator, new ReportJob(accountId, type, List.of(marketplaces), null,
+                null, Map.of(), null, Instant.now()));
     }
 
     void product(long accountId, String marketplace, String sku, ListingChange.Product product, String price,
@@ -135,11 +107,11 @@ class ListingsReportsTest {
         listings.offer(seller, US, "A-SOLD-OUT", "3.00", 0, null);
         listings.offer(seller, US, "C-NO-PRICE", null, 4, null);
 
-        Generated report = generate(openListings, seller, ReportTypes.OPEN_LISTINGS, US);
+        ReportRun.Table report = generate(openListings, seller, ReportTypes.OPEN_LISTINGS, US);
 
-        assertThat(report.lines().get(0)).isEqualTo("sku\tasin\tprice\tquantity");
-        assertThat(report.rows()).isEqualTo(2);
-        assertThat(report.lines().subList(1, 3)).containsExactly(
+        assertThat(report.headerLine()).isEqualTo("sku\tasin\tprice\tquantity");
+        assertThat(report.counted()).isEqualTo(2);
+        assertThat(report.lines()).containsExactly(
                 "A-SOLD-OUT\t" + asin(seller, US, "A-SOLD-OUT") + "\t3.00\t0",
                 "B-MUG\t" + asin(seller, US, "B-MUG") + "\t10.50\t7");
     }
@@ -152,11 +124,11 @@ class ListingsReportsTest {
         listings.offer(seller, US, "SOLD-OUT", "3.00", 0, null);
         Listing ean = catalog.listing(seller, US, "EAN-1").orElseThrow();
 
-        Generated report = generate(merchantListings, seller, ReportTypes.MERCHANT_LISTINGS, US);
+        ReportRun.Table report = generate(merchantListings, seller, ReportTypes.MERCHANT_LISTINGS, US);
 
-        assertThat(report.lines().get(0)).isEqualTo(MERCHANT_HEADER);
-        assertThat(report.rows()).isEqualTo(1);
-        List<String> row = report.columns(1);
+        assertThat(report.headerLine()).isEqualTo(MERCHANT_HEADER);
+        assertThat(report.counted()).isEqualTo(1);
+        List<String> row = report.rows().get(0);
         assertThat(row).hasSize(28);
         ZoneId pacific = ZoneId.of("America/Los_Angeles");
         String opened = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.US)
@@ -169,7 +141,7 @@ class ListingsReportsTest {
                 "3", opened, "", "y", "4", "", "Cap missing", "3", "", "", "", ean.asin(), "", "", "", "", "",
                 "4006381333931", "", "", "", "DEFAULT", "Migrated Template");
         // The same listing keeps its listing-id from one report to the next.
-        assertThat(generate(merchantListings, seller, ReportTypes.MERCHANT_LISTINGS, US).columns(1).get(2))
+        assertThat(generate(merchantListings, seller, ReportTypes.MERCHANT_LISTINGS, US).rows().get(0).get(2))
                 .isEqualTo(listingId);
     }
 
@@ -183,17 +155,17 @@ class ListingsReportsTest {
         listings.offer(staging, US, "STAGED", "5.00", 2, null);
         listings.offer(staging, US, "STAGED-NO-PRICE", null, 2, null);
 
-        Generated report = generate(merchantListings, seller, ReportTypes.MERCHANT_LISTINGS_ALL, US);
-        Generated staged = generate(merchantListings, staging, ReportTypes.MERCHANT_LISTINGS_ALL, US);
+        ReportRun.Table report = generate(merchantListings, seller, ReportTypes.MERCHANT_LISTINGS_ALL, US);
+        ReportRun.Table staged = generate(merchantListings, staging, ReportTypes.MERCHANT_LISTINGS_ALL, US);
 
-        assertThat(report.lines().get(0)).isEqualTo(MERCHANT_HEADER + "\tstatus");
-        assertThat(report.rows()).isEqualTo(3);
+        assertThat(report.headerLine()).isEqualTo(MERCHANT_HEADER + "\tstatus");
+        assertThat(report.counted()).isEqualTo(3);
         assertThat(statuses(report)).containsExactly("1-ACTIVE=Active", "2-INACTIVE=Inactive",
                 "3-INCOMPLETE=Incomplete");
-        assertThat(report.columns(3).get(5)).isEmpty();
+        assertThat(report.rows().get(2).get(5)).isEmpty();
         assertThat(statuses(staged)).containsExactly("STAGED=Inactive", "STAGED-NO-PRICE=Incomplete");
-        assertThat(generate(merchantListings, staging, ReportTypes.MERCHANT_LISTINGS, US).rows()).isZero();
-        assertThat(generate(openListings, staging, ReportTypes.OPEN_LISTINGS, US).rows()).isZero();
+        assertThat(generate(merchantListings, staging, ReportTypes.MERCHANT_LISTINGS, US).counted()).isZero();
+        assertThat(generate(openListings, staging, ReportTypes.OPEN_LISTINGS, US).counted()).isZero();
     }
 
     @Test
@@ -203,9 +175,9 @@ class ListingsReportsTest {
         product(seller, US, "GTIN-1", new ListingChange.Product("GTIN", "00012345678905", "A thing", null, null, null,
                 null, null, "CollectibleLikeNew", null), "6.00", 1);
 
-        Generated report = generate(merchantListings, seller, ReportTypes.MERCHANT_LISTINGS, US);
-        List<String> gtin = report.columns(1);
-        List<String> upc = report.columns(2);
+        ReportRun.Table report = generate(merchantListings, seller, ReportTypes.MERCHANT_LISTINGS, US);
+        List<String> gtin = report.rows().get(0);
+        List<String> upc = report.rows().get(1);
 
         assertThat(upc.get(9)).isEqualTo("3");
         assertThat(upc.get(22)).matches("\\d{12}");
@@ -225,13 +197,13 @@ class ListingsReportsTest {
         listings.offer(other, US, "THEIRS", "5.00", 2, null);
 
         for (String type : List.of(ReportTypes.MERCHANT_LISTINGS, ReportTypes.MERCHANT_LISTINGS_ALL)) {
-            Generated report = generate(merchantListings, empty, type, US);
-            assertThat(report.rows()).isZero();
-            assertThat(report.lines()).hasSize(1);
+            ReportRun.Table report = generate(merchantListings, empty, type, US);
+            assertThat(report.counted()).isZero();
+            assertThat(report.lines()).isEmpty();
         }
-        Generated open = generate(openListings, empty, ReportTypes.OPEN_LISTINGS, US);
-        assertThat(open.rows()).isZero();
-        assertThat(open.lines()).containsExactly("sku\tasin\tprice\tquantity");
+        ReportRun.Table open = generate(openListings, empty, ReportTypes.OPEN_LISTINGS, US);
+        assertThat(open.counted()).isZero();
+        assertThat(open.headerLine()).isEqualTo("sku\tasin\tprice\tquantity");
     }
 
     @Test
@@ -242,9 +214,9 @@ class ListingsReportsTest {
 
         assertThat(skus(generate(openListings, seller, ReportTypes.OPEN_LISTINGS, US))).containsExactly("IN-US");
         assertThat(skus(generate(openListings, seller, ReportTypes.OPEN_LISTINGS, CA))).containsExactly("IN-CA");
-        Generated both = generate(merchantListings, seller, ReportTypes.MERCHANT_LISTINGS_ALL, US, CA);
-        assertThat(both.rows()).isEqualTo(2);
-        assertThat(both.columns(1).get(6)).matches(".* P[SD]T");
+        ReportRun.Table both = generate(merchantListings, seller, ReportTypes.MERCHANT_LISTINGS_ALL, US, CA);
+        assertThat(both.counted()).isEqualTo(2);
+        assertThat(both.rows().get(0).get(6)).matches(".* P[SD]T");
     }
 
     @Test
@@ -262,25 +234,24 @@ class ListingsReportsTest {
                 List.of(US), null, changes));
         assertThat(rejected).isEmpty();
 
-        Generated report = generate(merchantListings, seller, ReportTypes.MERCHANT_LISTINGS, US);
+        ReportRun.Table report = generate(merchantListings, seller, ReportTypes.MERCHANT_LISTINGS, US);
 
-        assertThat(report.rows()).isEqualTo(count);
+        assertThat(report.counted()).isEqualTo(count);
         List<String> skus = skus(report);
         assertThat(skus).isSorted().doesNotHaveDuplicates().hasSize(count);
-        assertThat(new HashSet<>(report.lines().stream().skip(1).map(l -> l.split("\t")[2]).toList())).hasSize(count);
+        assertThat(new HashSet<>(report.column("listing-id"))).hasSize(count);
     }
 
     String asin(long accountId, String marketplace, String sku) {
         return catalog.listing(accountId, marketplace, sku).orElseThrow().asin();
     }
 
-    /** The SKU of each row: the first column of the open listings report, seller-sku of the others. */
-    static List<String> skus(Generated report) {
-        int column = report.columns(0).indexOf("seller-sku");
-        return report.lines().stream().skip(1).map(l -> l.split("\t", -1)[Math.max(column, 0)]).toList();
+    /** The SKU of each row: sku in the open listings report, seller-sku in the others. */
+    static List<String> skus(ReportRun.Table report) {
+        return report.column(report.header().contains("sku") ? "sku" : "seller-sku");
     }
 
-    static List<String> statuses(Generated report) {
-        return report.lines().stream().skip(1).map(l -> l.split("\t", -1)).map(c -> c[3] + "=" + c[28]).toList();
+    static List<String> statuses(ReportRun.Table report) {
+        return report.rows().stream().map(c -> c.get(3) + "=" + c.get(28)).toList();
     }
 }

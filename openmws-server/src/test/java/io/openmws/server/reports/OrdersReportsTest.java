@@ -9,16 +9,12 @@ import io.openmws.server.testing.Fixtures;
 import io.openmws.server.testing.JsonClient;
 import io.openmws.server.testing.Listings;
 import io.openmws.server.testing.OnBothDatabases;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +28,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -146,56 +141,16 @@ class OrdersReportsTest {
                 .param("id", amazonOrderId).update();
     }
 
-    record Generated(long rows, List<String> header, List<List<String>> rows2) {
-        /** The row of this order's line of this SKU, by column name. */
-        Map<String, String> line(String orderIdColumn, String orderId, String sku) {
-            for (List<String> r : rows2) {
-                Map<String, String> named = named(r);
-                if (named.get(orderIdColumn).equals(orderId) && named.get("sku").equals(sku)) {
-                    return named;
-                }
-            }
-            throw new AssertionError("no line of " + sku + " in order " + orderId + ": " + rows2);
-        }
-
-        Map<String, String> named(List<String> r) {
-            Map<String, String> named = new HashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                named.put(header.get(i), r.get(i));
-            }
-            return named;
-        }
-
-        List<String> column(String name) {
-            int i = header.indexOf(name);
-            return rows2.stream().map(r -> r.get(i)).toList();
-        }
+    ReportRun.Table generate(ReportGenerator generator, long accountId, String type, Instant start, Instant end,
+                             String... marketplaces) {
+        return ReportRun.run(transactionManager, generator, new ReportJob(accountId, type, List.of(marketplaces),
+                start, end, Map.of(), null, clock.instant()));
     }
 
-    Generated generate(ReportGenerator generator, long accountId, String type, Instant start, Instant end,
-                       String... marketplaces) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ReportOutput out = new ReportOutput(bytes, ReportOutput.charsetFor(List.of(marketplaces)));
-        ReportJob job = new ReportJob(accountId, type, List.of(marketplaces), start, end, Map.of(), null,
-                clock.instant());
-        TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
-        readOnly.setReadOnly(true);
-        Long rows = readOnly.execute(s -> {
-            try {
-                return generator.generate(job, out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        String text = bytes.toString(out.charset());
-        assertThat(text).endsWith("\n");
-        List<List<String>> lines = new ArrayList<>();
-        for (String line : text.substring(0, text.length() - 1).split("\n", -1)) {
-            lines.add(Arrays.asList(line.split("\t", -1)));
-        }
-        lines.forEach(l -> assertThat(l).hasSameSizeAs(lines.get(0)));
-        assertThat(lines).hasSize(rows.intValue() + 1);
-        return new Generated(rows, lines.get(0), lines.subList(1, lines.size()));
+    /** The row of this order's line of this SKU, by column name. */
+    static Map<String, String> line(ReportRun.Table report, String orderIdColumn, String orderId, String sku) {
+        return report.named().stream().filter(r -> r.get(orderIdColumn).equals(orderId) && r.get("sku").equals(sku))
+                .findFirst().orElseThrow(() -> new AssertionError("no line of " + sku + " in order " + orderId));
     }
 
     static String amount(JsonNode item, String field) {
@@ -227,23 +182,23 @@ class OrdersReportsTest {
         ship(shippedId, "CUP", 1);
         cancel(s, cancelled.get("amazonOrderId").asString());
 
-        Generated report = generate(allOrders, s.accountId(), ReportTypes.ALL_ORDERS_BY_ORDER_DATE,
+        ReportRun.Table report = generate(allOrders, s.accountId(), ReportTypes.ALL_ORDERS_BY_ORDER_DATE,
                 now.minus(Duration.ofDays(7)), now, US);
 
-        assertThat(String.join("\t", report.header())).isEqualTo("amazon-order-id\tmerchant-order-id\t"
+        assertThat(report.headerLine()).isEqualTo("amazon-order-id\tmerchant-order-id\t"
                 + "purchase-date\tlast-updated-date\torder-status\tfulfillment-channel\tsales-channel\torder-channel\t"
                 + "url\tship-service-level\tproduct-name\tsku\tasin\titem-status\tquantity\tcurrency\titem-price\t"
                 + "item-tax\tshipping-price\tshipping-tax\tgift-wrap-price\tgift-wrap-tax\titem-promotion-discount\t"
                 + "ship-promotion-discount\tship-city\tship-state\tship-postal-code\tship-country\tpromotion-ids\t"
                 + "is-business-order\tpurchase-order-number\tprice-designation\tis-sold-by-ab");
-        assertThat(report.rows()).isEqualTo(4);
+        assertThat(report.counted()).isEqualTo(4);
         assertThat(report.column("amazon-order-id")).containsExactly(shippedId, shippedId,
                 cancelled.get("amazonOrderId").asString(), pending.get("amazonOrderId").asString())
                 .doesNotContain(before.get("amazonOrderId").asString());
 
         JsonNode o = order(s, shippedId);
         JsonNode mugItem = item(o, "MUG");
-        Map<String, String> mug = report.line("amazon-order-id", shippedId, "MUG");
+        Map<String, String> mug = line(report, "amazon-order-id", shippedId, "MUG");
         assertThat(mug.get("purchase-date")).isEqualTo(ISO.format(Instant.parse(o.get("purchaseDate").asString())))
                 .endsWith("+00:00");
         assertThat(mug.get("last-updated-date")).isEqualTo(ISO.format(Instant.parse(o.get("lastUpdateDate")
@@ -265,14 +220,14 @@ class OrdersReportsTest {
         assertThat(mug.get("ship-country")).isEqualTo("US");
         assertThat(mug.get("is-business-order")).isEqualTo("false");
         assertThat(mug.get("gift-wrap-price")).isEmpty();
-        assertThat(report.line("amazon-order-id", shippedId, "CUP").get("item-status")).isEqualTo("Unshipped");
-        Map<String, String> cup = report.line("amazon-order-id", cancelled.get("amazonOrderId").asString(), "CUP");
+        assertThat(line(report, "amazon-order-id", shippedId, "CUP").get("item-status")).isEqualTo("Unshipped");
+        Map<String, String> cup = line(report, "amazon-order-id", cancelled.get("amazonOrderId").asString(), "CUP");
         assertThat(cup.get("order-status")).isEqualTo("Cancelled");
         assertThat(cup.get("item-status")).isEqualTo("Cancelled");
-        assertThat(report.line("amazon-order-id", pending.get("amazonOrderId").asString(), "MUG")
+        assertThat(line(report, "amazon-order-id", pending.get("amazonOrderId").asString(), "MUG")
                 .get("order-status")).isEqualTo("Pending");
 
-        Generated earlier = generate(allOrders, s.accountId(), ReportTypes.ALL_ORDERS_BY_ORDER_DATE,
+        ReportRun.Table earlier = generate(allOrders, s.accountId(), ReportTypes.ALL_ORDERS_BY_ORDER_DATE,
                 now.minus(Duration.ofDays(11)), now.minus(Duration.ofDays(5)), US);
         assertThat(earlier.column("amazon-order-id")).containsExactly(before.get("amazonOrderId").asString(),
                 shippedId, shippedId);
@@ -296,19 +251,19 @@ class OrdersReportsTest {
         ship(done.get("amazonOrderId").asString(), "MUG", 1);
         cancel(s, cancelled.get("amazonOrderId").asString());
 
-        Generated report = generate(actionableOrders, s.accountId(), ReportTypes.ACTIONABLE_ORDERS, null, null, US);
+        ReportRun.Table report = generate(actionableOrders, s.accountId(), ReportTypes.ACTIONABLE_ORDERS, null, null, US);
 
-        assertThat(String.join("\t", report.header())).isEqualTo("order-id\torder-item-id\tpurchase-date\t"
+        assertThat(report.headerLine()).isEqualTo("order-id\torder-item-id\tpurchase-date\t"
                 + "payments-date\treporting-date\tpromise-date\tdays-past-promise\tbuyer-email\tbuyer-name\t"
                 + "buyer-phone-number\tsku\tproduct-name\tquantity-purchased\tquantity-shipped\tquantity-to-ship\t"
                 + "ship-service-level\trecipient-name\tship-address-1\tship-address-2\tship-address-3\tship-city\t"
                 + "ship-state\tship-postal-code\tship-country\tis-business-order\tpurchase-order-number\t"
                 + "price-designation");
-        assertThat(report.rows()).isEqualTo(2);
+        assertThat(report.counted()).isEqualTo(2);
         assertThat(report.column("order-id")).containsExactly(partlyId, waiting.get("amazonOrderId").asString());
 
         JsonNode o = order(s, partlyId);
-        Map<String, String> mug = report.line("order-id", partlyId, "MUG");
+        Map<String, String> mug = line(report, "order-id", partlyId, "MUG");
         assertThat(mug.get("order-item-id")).isEqualTo(item(o, "MUG").get("orderItemId").asString());
         assertThat(mug.get("quantity-purchased")).isEqualTo("4");
         assertThat(mug.get("quantity-shipped")).isEqualTo("1");
@@ -337,15 +292,15 @@ class OrdersReportsTest {
         orders.promoteDue(1000);
 
         assertThat(generate(allOrders, empty.accountId(), ReportTypes.ALL_ORDERS_BY_ORDER_DATE,
-                now.minus(Duration.ofDays(30)), now, US).rows()).isZero();
+                now.minus(Duration.ofDays(30)), now, US).counted()).isZero();
         assertThat(generate(actionableOrders, empty.accountId(), ReportTypes.ACTIONABLE_ORDERS, null, null, US)
-                .rows()).isZero();
-        Generated canada = generate(allOrders, both.accountId(), ReportTypes.ALL_ORDERS_BY_ORDER_DATE,
+                .counted()).isZero();
+        ReportRun.Table canada = generate(allOrders, both.accountId(), ReportTypes.ALL_ORDERS_BY_ORDER_DATE,
                 now.minus(Duration.ofDays(30)), now, CA);
         assertThat(canada.column("amazon-order-id")).containsExactly(inCanada);
         assertThat(canada.column("currency")).containsExactly("CAD");
         assertThat(canada.column("sales-channel")).containsExactly("Amazon.ca");
         assertThat(generate(actionableOrders, both.accountId(), ReportTypes.ACTIONABLE_ORDERS, null, null, US, CA)
-                .rows()).isEqualTo(2);
+                .counted()).isEqualTo(2);
     }
 }

@@ -9,9 +9,6 @@ import io.openmws.server.testing.Fixtures;
 import io.openmws.server.testing.JsonClient;
 import io.openmws.server.testing.MwsClient;
 import io.openmws.server.testing.OnBothDatabases;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -125,38 +121,9 @@ class SettlementReportTest {
                 .param("a", accountId).query(String.class).list();
     }
 
-    record Generated(long rows, List<String> header, List<Map<String, String>> rows2) {}
-
-    Generated generate(long accountId, String groupId) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ReportOutput out = new ReportOutput(bytes, ReportOutput.charsetFor(List.of(US)));
-        ReportJob job = new ReportJob(accountId, ReportTypes.SETTLEMENT, List.of(US), null, null, Map.of(), groupId,
-                clock.instant());
-        TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
-        readOnly.setReadOnly(true);
-        Long rows = readOnly.execute(s -> {
-            try {
-                return settlementReport.generate(job, out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        String text = bytes.toString(out.charset());
-        assertThat(text).endsWith("\n");
-        String[] lines = text.substring(0, text.length() - 1).split("\n", -1);
-        List<String> header = List.of(lines[0].split("\t", -1));
-        List<Map<String, String>> named = new ArrayList<>();
-        for (int l = 1; l < lines.length; l++) {
-            String[] values = lines[l].split("\t", -1);
-            assertThat(values).hasSize(header.size());
-            Map<String, String> row = new HashMap<>();
-            for (int i = 0; i < values.length; i++) {
-                row.put(header.get(i), values[i]);
-            }
-            named.add(row);
-        }
-        assertThat(named).hasSize(rows.intValue());
-        return new Generated(rows, header, named);
+    ReportRun.Table generate(long accountId, String groupId) {
+        return ReportRun.run(transactionManager, settlementReport, new ReportJob(accountId, ReportTypes.SETTLEMENT,
+                List.of(US), null, null, Map.of(), groupId, clock.instant()));
     }
 
     /** ListFinancialEvents of the group, over HTTP, signed by the seller's own developer. */
@@ -196,9 +163,9 @@ class SettlementReportTest {
         return found;
     }
 
-    static List<String> components(Generated report) {
+    static List<String> components(ReportRun.Table report) {
         List<String> found = new ArrayList<>();
-        for (Map<String, String> r : report.rows2().subList(1, report.rows2().size())) {
+        for (Map<String, String> r : report.named().subList(1, report.counted() == 0 ? 0 : (int) report.counted())) {
             String prefix = r.get("transaction-type") + " " + r.get("order-id") + " ";
             if (!r.get("price-type").isEmpty()) {
                 String type = r.get("price-type").equals("Shipping") ? "ShippingCharge" : r.get("price-type");
@@ -251,9 +218,9 @@ class SettlementReportTest {
         String group = groupsOnceClosed(s.accountId(), 1).get(0);
         String otherGroup = groupsOnceClosed(other.accountId(), 1).get(0);
 
-        Generated report = generate(s.accountId(), group);
+        ReportRun.Table report = generate(s.accountId(), group);
 
-        assertThat(String.join("\t", report.header())).isEqualTo("settlement-id\tsettlement-start-date\t"
+        assertThat(report.headerLine()).isEqualTo("settlement-id\tsettlement-start-date\t"
                 + "settlement-end-date\tdeposit-date\ttotal-amount\tcurrency\ttransaction-type\torder-id\t"
                 + "merchant-order-id\tadjustment-id\tshipment-id\tmarketplace-name\tshipment-fee-type\t"
                 + "shipment-fee-amount\torder-fee-type\torder-fee-amount\tfulfillment-id\tposted-date\t"
@@ -261,7 +228,7 @@ class SettlementReportTest {
                 + "price-type\tprice-amount\titem-related-fee-type\titem-related-fee-amount\tmisc-fee-amount\t"
                 + "other-fee-amount\tother-fee-reason-description\tpromotion-id\tpromotion-type\tpromotion-amount\t"
                 + "direct-payment-type\tdirect-payment-amount\tother-amount");
-        Map<String, String> summary = report.rows2().get(0);
+        Map<String, String> summary = report.named(0);
         Instant start = at.truncatedTo(ChronoUnit.DAYS);
         assertThat(summary.get("settlement-id")).matches("\\d{11}");
         assertThat(summary.get("settlement-start-date")).isEqualTo(ISO.format(start));
@@ -271,7 +238,7 @@ class SettlementReportTest {
         assertThat(summary.get("currency")).isEqualTo("USD");
         assertThat(summary.entrySet().stream().filter(e -> !e.getValue().isEmpty()).count()).isEqualTo(6);
 
-        List<Map<String, String>> amounts = report.rows2().subList(1, report.rows2().size());
+        List<Map<String, String>> amounts = report.named().subList(1, report.counted() == 0 ? 0 : (int) report.counted());
         assertThat(amounts).allSatisfy(r -> {
             assertThat(r.get("settlement-id")).isEqualTo(summary.get("settlement-id"));
             assertThat(r.get("total-amount")).isEmpty();
@@ -310,13 +277,13 @@ class SettlementReportTest {
                 .sum()).isEqualTo(2);
 
         // Stable: the same period, the same settlement-id; another seller's period another one.
-        assertThat(generate(s.accountId(), group).rows2().get(0).get("settlement-id"))
+        assertThat(generate(s.accountId(), group).named(0).get("settlement-id"))
                 .isEqualTo(summary.get("settlement-id"));
-        assertThat(generate(other.accountId(), otherGroup).rows2().get(0).get("settlement-id"))
+        assertThat(generate(other.accountId(), otherGroup).named(0).get("settlement-id"))
                 .isNotEqualTo(summary.get("settlement-id"));
         // Another seller's group id finds nothing: the header alone, not even a summary.
-        Generated foreign = generate(other.accountId(), group);
-        assertThat(foreign.rows()).isZero();
+        ReportRun.Table foreign = generate(other.accountId(), group);
+        assertThat(foreign.counted()).isZero();
     }
 
     @Test
@@ -331,10 +298,10 @@ class SettlementReportTest {
         advance("P15D");
         List<String> groups = groupsOnceClosed(s.accountId(), 2);
 
-        Generated report = generate(s.accountId(), groups.get(1));
+        ReportRun.Table report = generate(s.accountId(), groups.get(1));
 
-        assertThat(report.rows()).isEqualTo(1);
-        Map<String, String> summary = report.rows2().get(0);
+        assertThat(report.counted()).isEqualTo(1);
+        Map<String, String> summary = report.named(0);
         assertThat(summary.get("total-amount")).isEqualTo("0.00");
         assertThat(summary.get("deposit-date")).isEmpty();
         assertThat(summary.get("currency")).isEqualTo("USD");
