@@ -2,7 +2,6 @@ package io.openmws.benchmarks;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,10 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -75,7 +70,7 @@ public final class FeedLoad {
     private String submit(String feedType, Path file) throws Exception {
         String md5;
         try (InputStream in = Files.newInputStream(file)) {
-            md5 = md5(in);
+            md5 = PlatformCalls.md5(in);
         }
         return send(feedType, md5, HttpRequest.BodyPublishers.ofFile(file));
     }
@@ -83,7 +78,7 @@ public final class FeedLoad {
     private void submitJunk(String feedType, long bytes) throws Exception {
         String md5;
         try (InputStream in = junk(bytes)) {
-            md5 = md5(in);
+            md5 = PlatformCalls.md5(in);
         }
         Supplier<InputStream> body = () -> junk(bytes);
         long start = System.nanoTime();
@@ -123,26 +118,10 @@ public final class FeedLoad {
         String expected = r.headers().firstValue("Content-MD5").orElse("");
         String actual;
         try (InputStream in = Files.newInputStream(out)) {
-            actual = md5(in);
+            actual = PlatformCalls.md5(in);
         }
         if (!expected.equals(actual)) {
             throw new IllegalStateException("Content-MD5 " + expected + " but the report's MD5 is " + actual);
-        }
-    }
-
-    private static String md5(InputStream in) throws IOException {
-        MessageDigest digest = md5Digest();
-        try (DigestInputStream digesting = new DigestInputStream(in, digest)) {
-            digesting.transferTo(OutputStream.nullOutputStream());
-        }
-        return Base64.getEncoder().encodeToString(digest.digest());
-    }
-
-    private static MessageDigest md5Digest() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

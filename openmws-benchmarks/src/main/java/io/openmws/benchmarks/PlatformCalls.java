@@ -4,12 +4,19 @@ import io.openmws.protocol.signature.RequestSigner;
 import io.openmws.protocol.signature.SignatureMethod;
 import io.openmws.protocol.signature.SigningSecret;
 import io.openmws.protocol.time.Timestamps;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -72,6 +79,23 @@ final class PlatformCalls {
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
                 .header("User-Agent", userAgent)
                 .POST(HttpRequest.BodyPublishers.ofString(sign(path, params))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Base64 of the MD5 of everything {@code in} gives (a {@code Content-MD5} value). */
+    static String md5(InputStream in) throws IOException {
+        MessageDigest digest = md5Digest();
+        try (DigestInputStream digesting = new DigestInputStream(in, digest)) {
+            digesting.transferTo(OutputStream.nullOutputStream());
+        }
+        return Base64.getEncoder().encodeToString(digest.digest());
+    }
+
+    static MessageDigest md5Digest() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String env(String name) {

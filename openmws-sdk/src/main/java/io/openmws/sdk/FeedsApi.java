@@ -1,12 +1,13 @@
 package io.openmws.sdk;
 
 import io.openmws.protocol.ApiSection;
-import io.openmws.protocol.throttle.QuotaHeaders;
-import io.openmws.protocol.time.Timestamps;
 import io.openmws.sdk.internal.CallExecutor;
+import io.openmws.sdk.internal.CheckedDownload;
+import io.openmws.sdk.internal.HourlyQuota;
 import io.openmws.sdk.internal.LazyPages;
 import io.openmws.sdk.internal.FeedsXml;
 import io.openmws.sdk.internal.MwsCall;
+import io.openmws.sdk.internal.PollSchedule;
 import io.openmws.sdk.internal.ResponseParser;
 import io.openmws.sdk.internal.Spool;
 import java.io.FileNotFoundException;
@@ -14,19 +15,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -59,19 +55,6 @@ public final class FeedsApi {
     private static final String COUNT = "GetFeedSubmissionCount";
     private static final String CANCEL = "CancelFeedSubmissions";
     private static final String RESULT = "GetFeedSubmissionResult";
-
-    /** How often a download whose MD5 does not match is tried again (the documentation says up to 3 times). */
-    static final int MD5_RETRIES = 3;
-    /** The first wait between two polls of {@link #awaitResult}; each next one is half as long again, up to {@link #LONGEST_POLL}. */
-    static final Duration FIRST_POLL = Duration.ofSeconds(1);
-    /** The longest wait between two polls: GetFeedSubmissionList's restore rate (one call per 45 s, 80 an hour). */
-    static final Duration LONGEST_POLL = Duration.ofSeconds(45);
-
-    /**
-     * Below this many calls left in the hour ({@code x-mws-quota-remaining}), {@link #awaitResult} spreads the
-     * rest until {@code x-mws-quota-resetsOn}, leaving the quota to other calls rather than using it up.
-     */
-    static final int QUOTA_RESERVE = 10;
 
     private final CallExecutor executor;
 
@@ -303,46 +286,16 @@ public final class FeedsApi {
         FeedSubmissionFilter.checkId(feedSubmissionId);
         Objects.requireNonNull(out, "out");
         MwsCall call = MwsCall.forSeller(ApiSection.FEEDS, RESULT, seller, Map.of("FeedSubmissionId", feedSubmissionId));
-        String lastMismatch = "";
-        String lastRequestId = null;
-        for (int attempt = 1; attempt <= 1 + MD5_RETRIES; attempt++) {
-            Download d = executor.execute(call, ResponseParser.withHeaders(FeedsApi::download));
-            try (Spool spool = d.spool) {
-                lastRequestId = d.requestId;
-                if (d.contentMd5.isEmpty()) {
-                    throw MwsException.builder().kind(MwsException.Kind.UNEXPECTED_RESPONSE).code("ContentMD5Missing")
-                            .httpStatus(200).requestId(d.requestId).attempts(attempt)
-                            .message("The processing report of feed " + feedSubmissionId + " came without a Content-MD5"
-                                    + " header, so it cannot be checked; MWS endpoints always send one").build();
-                }
-                if (d.contentMd5.get().equals(spool.md5Base64())) {
-                    try {
-                        spool.copyTo(out);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("The processing report could not be written: " + e.getMessage(), e);
-                    }
-                    return new FeedResultDownload(feedSubmissionId, spool.length(), spool.md5Base64(), d.contentType,
-                            d.requestId == null ? "" : d.requestId, attempt);
-                }
-                lastMismatch = "its Content-MD5 header says " + d.contentMd5.get() + " but the " + spool.length()
-                        + " bytes received hash to " + spool.md5Base64();
+        try (CheckedDownload.Verified d = CheckedDownload.fetch(executor, call, null, "openmws-feed-result-",
+                "The processing report of feed " + feedSubmissionId)) {
+            try {
+                d.spool().copyTo(out);
             } catch (IOException e) {
-                throw new UncheckedIOException("A temporary file could not be deleted: " + e.getMessage(), e);
+                throw new UncheckedIOException("The processing report could not be written: " + e.getMessage(), e);
             }
+            return new FeedResultDownload(feedSubmissionId, d.spool().length(), d.spool().md5Base64(), d.contentType(),
+                    d.requestId(), d.attempts());
         }
-        throw MwsException.builder().kind(MwsException.Kind.UNEXPECTED_RESPONSE).code("ContentMD5DoesNotMatch")
-                .httpStatus(200).requestId(lastRequestId).attempts(1 + MD5_RETRIES)
-                .message("The processing report of feed " + feedSubmissionId + " arrived damaged " + (1 + MD5_RETRIES)
-                        + " times; the last time " + lastMismatch).build();
-    }
-
-    private record Download(Spool spool, Optional<String> contentMd5, Optional<String> contentType, String requestId) {
-    }
-
-    private static Download download(InputStream body, String requestId, HttpHeaders headers) throws IOException {
-        Spool spool = Spool.of(body, "openmws-feed-result-");
-        return new Download(spool, headers.firstValue("Content-MD5").map(String::strip),
-                headers.firstValue("Content-Type"), requestId);
     }
 
     /**
@@ -388,18 +341,13 @@ public final class FeedsApi {
         Objects.requireNonNull(seller, "seller");
         FeedSubmissionFilter.checkId(feedSubmissionId);
         Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must not be negative; got " + timeout);
-        }
-        long deadline = System.nanoTime() + saturatedNanos(timeout);
+        PollSchedule schedule = new PollSchedule(timeout);
         Map<String, String> params = FeedSubmissionFilter.ids(feedSubmissionId).parameters(FeedSubmissionFilter.Operation.LIST);
-        Duration delay = FIRST_POLL;
-        int polls = 0;
         while (true) {
-            polls++;
+            schedule.polled();
             Poll poll = executor.execute(MwsCall.forSeller(ApiSection.FEEDS, LIST, seller, params),
                     ResponseParser.withHeaders((body, requestId, headers) ->
-                            new Poll(FeedsXml.list(body, LIST, requestId), Quota.of(headers))));
+                            new Poll(FeedsXml.list(body, LIST, requestId), HourlyQuota.of(headers))));
             FeedSubmissionInfo info = poll.page.items().stream().filter(i -> i.feedSubmissionId().equals(feedSubmissionId))
                     .findFirst().orElseThrow(() -> MwsException.builder().code("InvalidFeedSubmissionId")
                             .kind(MwsException.Kind.INVALID_PARAMETER).requestId(poll.page.requestId()).attempts(1)
@@ -413,18 +361,13 @@ public final class FeedsApi {
                         .requestId(poll.page.requestId()).attempts(1)
                         .message("Feed " + feedSubmissionId + " was cancelled; it has no processing report").build();
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
+            if (schedule.expired()) {
                 throw MwsException.builder().code("FeedProcessingResultNotReady").kind(MwsException.Kind.NOT_READY)
-                        .requestId(poll.page.requestId()).attempts(polls)
+                        .requestId(poll.page.requestId()).attempts(schedule.polls())
                         .message("Feed " + feedSubmissionId + " is still " + info.status() + " after " + timeout
-                                + " (" + polls + " polls); wait again, or call result() later").build();
+                                + " (" + schedule.polls() + " polls); wait again, or call result() later").build();
             }
-            Duration backOff = delay;
-            Duration wait = poll.quota.spread(executor.pacingNow()).filter(q -> q.compareTo(backOff) > 0).orElse(backOff);
-            sleep(wait.toNanos() < left ? wait : Duration.ofNanos(left), polls);
-            Duration longer = delay.multipliedBy(3).dividedBy(2);
-            delay = longer.compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : longer;
+            schedule.sleep(poll.quota, executor.pacingNow(), "feed " + feedSubmissionId + " to be processed");
         }
     }
 
@@ -458,71 +401,7 @@ public final class FeedsApi {
         }
     }
 
-    private record Poll(Page<FeedSubmissionInfo> page, Quota quota) {
-    }
-
-    /** What an answer's quota headers say: calls left this hour, and when the hour ends. */
-    private record Quota(OptionalDouble remaining, Optional<Instant> resetsOn) {
-
-        static Quota of(HttpHeaders headers) {
-            OptionalDouble remaining = OptionalDouble.empty();
-            Optional<String> r = headers.firstValue(QuotaHeaders.REMAINING);
-            if (r.isPresent()) {
-                try {
-                    remaining = OptionalDouble.of(Double.parseDouble(r.get().strip()));
-                } catch (NumberFormatException ignored) {
-                    // an endpoint's odd header does not stop the wait
-                }
-            }
-            Optional<Instant> resets = Optional.empty();
-            Optional<String> on = headers.firstValue(QuotaHeaders.RESETS_ON);
-            if (on.isPresent()) {
-                try {
-                    resets = Optional.of(Timestamps.parse(on.get().strip()));
-                } catch (DateTimeParseException ignored) {
-                    // as above
-                }
-            }
-            return new Quota(remaining, resets);
-        }
-
-        /**
-         * When fewer than {@link #QUOTA_RESERVE} calls are left this hour: the wait that spreads them over the
-         * rest of the hour, the whole rest when none is left. Empty otherwise, or without both headers; never
-         * more than an hour.
-         */
-        Optional<Duration> spread(Instant now) {
-            if (remaining.isEmpty() || resetsOn.isEmpty() || remaining.getAsDouble() >= QUOTA_RESERVE) {
-                return Optional.empty();
-            }
-            Duration rest = Duration.between(now, resetsOn.get());
-            if (rest.isNegative() || rest.isZero()) {
-                return Optional.empty();
-            }
-            if (rest.compareTo(Duration.ofHours(1)) > 0) {
-                rest = Duration.ofHours(1);
-            }
-            double left = remaining.getAsDouble();
-            return Optional.of(left < 1 ? rest : rest.dividedBy((long) Math.floor(left)));
-        }
-    }
-
-    private static void sleep(Duration wait, int attempts) {
-        try {
-            Thread.sleep(Math.max(1, wait.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw MwsException.builder().kind(MwsException.Kind.INTERRUPTED).attempts(attempts)
-                    .message("Interrupted while waiting for a feed to be processed").cause(e).build();
-        }
-    }
-
-    private static long saturatedNanos(Duration d) {
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE / 2;
-        }
+    private record Poll(Page<FeedSubmissionInfo> page, HourlyQuota quota) {
     }
 
     @Override

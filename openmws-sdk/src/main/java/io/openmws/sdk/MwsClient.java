@@ -56,6 +56,7 @@ public final class MwsClient {
     private final FeedsApi feeds;
     private final OrdersApi orders;
     private final FinancesApi finances;
+    private final ReportsApi reports;
 
     private MwsClient(Builder b, URI endpoint, UserAgent userAgent) {
         this.endpoint = endpoint;
@@ -69,6 +70,7 @@ public final class MwsClient {
         this.feeds = new FeedsApi(executor);
         this.orders = new OrdersApi(executor);
         this.finances = new FinancesApi(executor);
+        this.reports = new ReportsApi(executor);
     }
 
     /** The client's own HttpClient, when the caller gave none: HTTP/1.1, no redirects, the builder's timeout and proxy. */
@@ -96,6 +98,11 @@ public final class MwsClient {
     /** The Feeds API: submit feeds, follow them, download their processing reports. */
     public FeedsApi feeds() {
         return feeds;
+    }
+
+    /** The Reports API: request, follow, download and schedule reports, and acknowledge them. */
+    public ReportsApi reports() {
+        return reports;
     }
 
     /** The Orders API: list, fetch and poll a seller's orders and their items. */

@@ -58,8 +58,8 @@ public final class MwsException extends RuntimeException {
         INTERRUPTED,
         /**
          * {@code FeedProcessingResultNotReady} or {@code ReportNotReady}: the result is not there yet; ask again
-         * later ({@link FeedsApi#awaitResult} waits for it). Also what {@code awaitResult} throws when its
-         * time is up.
+         * later ({@link FeedsApi#awaitResult} and {@link ReportsApi#awaitReport} wait for it). Also what they throw
+         * when their time is up.
          */
         NOT_READY,
         /** {@code FeedCanceled}: the feed was cancelled before processing; it has no processing report. */
@@ -110,6 +110,8 @@ public final class MwsException extends RuntimeException {
                 case "InvalidFeedSubmissionId":
                 case "InvalidReportId":
                 case "InvalidReportRequestId":
+                case "InvalidReportType":
+                case "InvalidScheduleFrequency":
                     return INVALID_PARAMETER;
                 case "FeedProcessingResultNotReady":
                 case "ReportNotReady":
@@ -174,7 +176,7 @@ public final class MwsException extends RuntimeException {
             case REQUEST_EXPIRED -> "Check this machine's clock (the SDK corrects a skew once per call)";
             case THROTTLED -> "Slow down, or raise RetryPolicy.maxAttempts";
             case QUOTA_EXCEEDED -> "Wait until the hourly quota resets";
-            case NOT_READY -> "Ask again later, or wait for it with FeedsApi.awaitResult";
+            case NOT_READY -> "Ask again later, or wait for it with FeedsApi.awaitResult or ReportsApi.awaitReport";
             default -> "";
         };
     }

@@ -99,21 +99,7 @@ public final class SubmitFeedOptions {
 
         /** The marketplaces the feed applies to, 1 to 5. */
         public Builder marketplaceIds(Collection<String> marketplaceIds) {
-            if (marketplaceIds.isEmpty() || marketplaceIds.size() > SellerAccess.MAX_MARKETPLACES) {
-                throw new IllegalArgumentException("A feed applies to 1 to " + SellerAccess.MAX_MARKETPLACES
-                        + " marketplaces; " + marketplaceIds.size() + " were given");
-            }
-            Set<String> seen = new LinkedHashSet<>();
-            for (String id : marketplaceIds) {
-                if (!MarketplaceId.isValid(id)) {
-                    throw new IllegalArgumentException("'" + Text.abbreviate(String.valueOf(id), 30) + "' is not a"
-                            + " marketplace id, e.g. ATVPDKIKX0DER (Amazon.com)");
-                }
-                if (!seen.add(id)) {
-                    throw new IllegalArgumentException("Marketplace " + id + " is given twice; name each marketplace once");
-                }
-            }
-            this.marketplaceIds = List.copyOf(new ArrayList<>(seen));
+            this.marketplaceIds = checkMarketplaces(marketplaceIds, "A feed");
             return this;
         }
 
@@ -140,5 +126,24 @@ public final class SubmitFeedOptions {
         public SubmitFeedOptions build() {
             return new SubmitFeedOptions(this);
         }
+    }
+
+    /** 1 to 5 distinct well-formed marketplace ids, in order; {@code what} names the thing they are for. */
+    static List<String> checkMarketplaces(Collection<String> marketplaceIds, String what) {
+        if (marketplaceIds.isEmpty() || marketplaceIds.size() > SellerAccess.MAX_MARKETPLACES) {
+            throw new IllegalArgumentException(what + " applies to 1 to " + SellerAccess.MAX_MARKETPLACES
+                    + " marketplaces; " + marketplaceIds.size() + " were given");
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (String id : marketplaceIds) {
+            if (!MarketplaceId.isValid(id)) {
+                throw new IllegalArgumentException("'" + Text.abbreviate(String.valueOf(id), 30) + "' is not a"
+                        + " marketplace id, e.g. ATVPDKIKX0DER (Amazon.com)");
+            }
+            if (!seen.add(id)) {
+                throw new IllegalArgumentException("Marketplace " + id + " is given twice; name each marketplace once");
+            }
+        }
+        return List.copyOf(new ArrayList<>(seen));
     }
 }

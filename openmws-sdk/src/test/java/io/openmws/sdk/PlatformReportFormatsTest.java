@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.openmws.server.feeds.MessageResult;
 import io.openmws.server.feeds.ProcessingReports;
 import io.openmws.server.feeds.ProcessingSummary;
+import io.openmws.server.reports.ReportOutput;
+import java.nio.charset.Charset;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
@@ -14,7 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The SDK reads what the platform writes: reports made by the platform's own writers
- * ({@code ProcessingReports}, on the class path through the testkit) parse to the same counts and results.
+ * ({@code ProcessingReports}, on the class path through the testkit) parse to the same counts and results, and
+ * flat-file reports written by the platform's {@code ReportOutput} read back by column in the charset its
+ * Content-Type names.
  */
 class PlatformReportFormatsTest {
 
@@ -71,5 +75,31 @@ class PlatformReportFormatsTest {
 
         assertThat(report.messagesSuccessful()).isEqualTo(1000);
         assertThat(report.results()).isEmpty();
+    }
+
+    @Test
+    void thePlatformsFlatFileReportsReadBackByColumnInTheirContentTypesCharset() throws Exception {
+        for (String marketplace : List.of("ATVPDKIKX0DER", "A1VC38T7YXB528")) {
+            Charset charset = ReportOutput.charsetFor(List.of(marketplace));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ReportOutput report = new ReportOutput(out, charset);
+            report.header("sku", "item-name", "price", "quantity");
+            report.row("MUG-1", "Caf\u00e9 mug\twith a tab", "12.50", "3");
+            report.row("TRAIN-\u6728", null, "8.00", "0");
+            report.flush();
+
+            try (FlatFileReport read = FlatFileReport.read(new ByteArrayInputStream(out.toByteArray()),
+                    FlatFileReport.charsetOf(ReportOutput.contentType(charset)))) {
+                assertThat(read.rows().map(FlatFileReport.Row::asMap)).as(marketplace).containsExactly(
+                        Map.of("sku", "MUG-1", "item-name", shown("Caf\u00e9 mug with a tab", charset), "price", "12.50",
+                                "quantity", "3"),
+                        Map.of("sku", shown("TRAIN-\u6728", charset), "item-name", "", "price", "8.00", "quantity", "0"));
+            }
+        }
+    }
+
+    /** The text as a charset shows it: what it cannot encode becomes {@code ?}, as in the platform's reports. */
+    private static String shown(String text, Charset charset) {
+        return new String(text.getBytes(charset), charset);
     }
 }

@@ -31,6 +31,8 @@ class ReadmeExampleTest {
 
     private static final String ORDERS_HEADING = "### Orders and finances";
 
+    private static final String REPORTS_HEADING = "### Reports: request, await, download, read";
+
     static String exampleFromReadme() throws Exception {
         return exampleFromReadme(HEADING);
     }
@@ -100,6 +102,25 @@ class ReadmeExampleTest {
                 second + " Pending -", "  MUG-1 x 1");
         assertThat(lines.indexOf("  MUG-1 x 2")).isEqualTo(lines.indexOf(first + " Pending -") + 1);
         assertThat(lines.get(4)).matches("Resume from 20[0-9-]+T[0-9:.]+Z");
+    }
+
+    @Test
+    void theReadmeReportsProgramDownloadsTheActiveListingsAndPrintsThem(Sandbox sandbox, @TempDir Path dir)
+            throws Exception {
+        SandboxDeveloper developer = sandbox.newDeveloper();
+        SandboxAuthorization grant = sandbox.authorize(sandbox.newSeller("ATVPDKIKX0DER"), developer);
+        MwsClient client = MwsClient.builder().endpoint(sandbox.baseUrl())
+                .credentials(DeveloperCredentials.of(developer.accessKeyId(), developer.secretKey()))
+                .application("ReadmeExampleTest", "1.0").build();
+        Buyers.liveListing(client, SellerAccess.of(grant.sellerId(), grant.mwsAuthToken(), List.of("ATVPDKIKX0DER")),
+                "MUG-1", "12.50", 10);
+        Path file = dir.resolve("listings.txt");
+
+        String output = run(sandbox, dir, exampleFromReadme(REPORTS_HEADING), "ActiveListings.java", developer, grant,
+                file.toString());
+
+        assertThat(output.lines().toList()).containsExactly("MUG-1 12.50 10");
+        assertThat(Files.readString(file, java.nio.charset.Charset.forName("windows-1252"))).startsWith("item-name\t");
     }
 
     /** Runs a README program with the JDK's single-file launcher, the credentials in its environment; answers its output. */

@@ -27,9 +27,14 @@ final class StubEndpoint implements AutoCloseable {
         }
     }
 
-    /** One scripted answer. */
-    record Answer(int status, Map<String, String> headers, String body) {
+    /** One scripted answer; {@code text/xml} unless its headers name another Content-Type. */
+    record Answer(int status, Map<String, String> headers, byte[] body) {
         static Answer xml(int status, String body, Map<String, String> headers) {
+            return new Answer(status, headers, body.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** A raw download: these bytes with these headers. */
+        static Answer bytes(int status, byte[] body, Map<String, String> headers) {
             return new Answer(status, headers, body);
         }
     }
@@ -69,8 +74,10 @@ final class StubEndpoint implements AutoCloseable {
                 Map.copyOf(exchange.getRequestHeaders()), body));
         Answer answer = script.size() > 1 ? script.pollFirst() : script.peekFirst();
         answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-        exchange.getResponseHeaders().add("Content-Type", "text/xml");
-        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+        if (answer.headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+            exchange.getResponseHeaders().add("Content-Type", "text/xml");
+        }
+        byte[] bytes = answer.body();
         exchange.sendResponseHeaders(answer.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

@@ -37,6 +37,10 @@ class MwsErrorCodeTest {
             "InvalidReportId,         400, Sender",
             "InvalidReportRequestId,  400, Sender",
             "ReportNotReady,          400, Sender",
+            "InvalidReportType,       400, Sender",
+            "InvalidScheduleFrequency, 400, Sender",
+            "ReportNoLongerAvailable, 400, Sender",
+            "AccessToReportDenied,    401, Sender",
             "InvalidRequest,          400, Sender",
     })
     void catalogRowHasTheStatusAndTypeOfTheSpecTable(String code, int status, String type) {
@@ -55,6 +59,7 @@ class MwsErrorCodeTest {
                 "InvalidAddress", "InternalError", "QuotaExceeded", "RequestThrottled", "ServiceUnavailable",
                 "NextTokenCorrupted", "ContentMD5Missing", "ContentMD5DoesNotMatch", "FeedProcessingResultNotReady",
                 "InvalidFeedSubmissionId", "InvalidFeedType", "FeedCanceled", "InvalidReportId", "InvalidReportRequestId", "ReportNotReady",
+                "InvalidReportType", "InvalidScheduleFrequency", "ReportNoLongerAvailable", "AccessToReportDenied",
                 "InvalidRequest");
         assertThat(MwsErrorCode.fromCode("MissingParameter")).isEmpty();
         assertThat(MwsErrorCode.fromCode("accessdenied")).isEmpty();

@@ -142,7 +142,8 @@ public final class FeedsXml {
         }
     }
 
-    private static boolean bool(String text, String name) throws IOException {
+    /** A {@code true}/{@code false} element, strictly. */
+    static boolean bool(String text, String name) throws IOException {
         String t = text.strip();
         if ("true".equalsIgnoreCase(t)) {
             return true;
@@ -153,7 +154,8 @@ public final class FeedsXml {
         throw new IOException("<" + name + "> is '" + Text.abbreviate(t, 20) + "', not true or false");
     }
 
-    private static long number(String text, String name) throws IOException {
+    /** A whole-number element such as {@code Count}. */
+    static long number(String text, String name) throws IOException {
         String t = text.strip();
         try {
             return Long.parseLong(t);

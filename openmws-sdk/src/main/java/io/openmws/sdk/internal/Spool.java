@@ -33,7 +33,24 @@ public record Spool(Path path, long length, String md5Base64) implements AutoClo
      * @throws IOException when reading or writing fails
      */
     public static Spool of(InputStream in, String prefix) throws IOException {
-        Path file = Files.createTempFile(prefix, ".tmp");
+        return of(in, Files.createTempFile(prefix, ".tmp"));
+    }
+
+    /**
+     * Copies a stream to a new temporary file in {@code dir}, hashing it: a download that is to be moved to
+     * its place in that folder once checked. The file is deleted again when the copy fails.
+     *
+     * @param in the content; read to its end, not closed
+     * @param dir the folder
+     * @param prefix the file name's prefix
+     * @return the spooled content
+     * @throws IOException when reading or writing fails
+     */
+    public static Spool of(InputStream in, Path dir, String prefix) throws IOException {
+        return of(in, Files.createTempFile(dir, prefix, ".tmp"));
+    }
+
+    private static Spool of(InputStream in, Path file) throws IOException {
         try {
             MessageDigest md5 = md5();
             long length = 0;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -19,7 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link #CHUNK_SIZE} bytes, each inserted as it fills under a temporary key, so a blob is never
  * whole in memory; {@link BlobOutput#commit()} deletes the old blob and renames the chunks to the
  * key in one transaction, so readers see the old blob or the new one, never half of one. Reading
- * fetches one chunk per query.
+ * fetches one chunk per query. Chunks are written in transactions of their own, never the caller's: a
+ * report is written while its generator reads in a read-only transaction, which PostgreSQL would refuse
+ * the inserts of, and a temporary chunk is worthless until the commit anyway.
  */
 public class DatabaseBlobStore implements BlobStore {
 
@@ -29,6 +32,7 @@ public class DatabaseBlobStore implements BlobStore {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate ownTransaction;
     private final int chunkSize;
     private final Clock clock;
 
@@ -44,6 +48,8 @@ public class DatabaseBlobStore implements BlobStore {
         this.clock = clock;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.chunkSize = chunkSize;
     }
 
@@ -150,8 +156,10 @@ public class DatabaseBlobStore implements BlobStore {
 
         private void flushChunk() {
             byte[] bytes = filled == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, filled);
-            jdbc.sql("INSERT INTO blob_chunk (blob_key, seq, bytes) VALUES (:key, :seq, :bytes)")
-                    .param("key", tempKey).param("seq", seq).param("bytes", bytes).update();
+            int at = seq;
+            ownTransaction.executeWithoutResult(status -> jdbc
+                    .sql("INSERT INTO blob_chunk (blob_key, seq, bytes) VALUES (:key, :seq, :bytes)")
+                    .param("key", tempKey).param("seq", at).param("bytes", bytes).update());
             seq++;
             filled = 0;
         }
@@ -184,7 +192,8 @@ public class DatabaseBlobStore implements BlobStore {
                 return;
             }
             done = true;
-            jdbc.sql("DELETE FROM blob_chunk WHERE blob_key = :temp").param("temp", tempKey).update();
+            ownTransaction.executeWithoutResult(status -> jdbc.sql("DELETE FROM blob_chunk WHERE blob_key = :temp")
+                    .param("temp", tempKey).update());
         }
     }
 
