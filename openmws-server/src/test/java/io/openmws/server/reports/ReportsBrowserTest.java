@@ -161,6 +161,7 @@ class ReportsBrowserTest {
         assertThat(browser.text(listingsRow + " .dates")).isEqualTo("As of generation");
         assertThat(browser.text(listingsRow + " .source")).isEqualTo("Requested here");
         refreshUntil(listingsRow, ReportRequest.DONE);
+        browser.scrollTo(listingsRow);
         browser.screenshot("02-listings-report-done");
         String reportId = browser.attribute(listingsRow, "data-report-id");
         String href = browser.attribute(listingsRow + " a.download", "href");
@@ -193,6 +194,7 @@ class ReportsBrowserTest {
         assertThat(browser.text(ordersRow + " .dates")).startsWith(DisplayTime.minute(
                 today.minusDays(3).atStartOfDay(ZoneOffset.UTC).toInstant()) + " – " + today);
         refreshUntil(ordersRow, ReportRequest.DONE);
+        browser.scrollTo(ordersRow);
         browser.screenshot("04-order-report-done");
         String orders = fetch(browser.attribute(ordersRow + " a.download", "href"));
         assertThat(orders).startsWith("200 attachment; filename=\"" + browser.attribute(ordersRow, "data-report-id") + ".txt\"")

@@ -148,13 +148,14 @@ class ReportsPortalHttpTest {
     void aPostWithoutTheCsrfTokenIsRefusedAndStoresNothing() {
         Fixtures.Seller seller = fixtures().seller(Fixtures.newEmail("csrf"), US);
         PortalClient client = signedIn(seller);
+        // The portal answers a signed-in seller's refused post by sending it back to Seller Central's home.
         Page noToken = client.post(INVENTORY, "reportType", ReportTypes.MERCHANT_LISTINGS, "marketplaceId", US);
-        assertThat(noToken.status()).isEqualTo(403);
+        assertThat(noToken.redirectPath()).isEqualTo("/sellercentral");
         Page wrongToken = client.post(ORDERS, "reportType", ReportTypes.ACTIONABLE_ORDERS, "marketplaceId", US,
                 "_csrf", "not-the-token");
-        assertThat(wrongToken.status()).isEqualTo(403);
+        assertThat(wrongToken.redirectPath()).isEqualTo("/sellercentral");
         long waiting = request(accountId(seller), ReportTypes.ACTIONABLE_ORDERS, ReportRequest.SUBMITTED, clock.instant());
-        assertThat(client.post(ORDERS + "/" + waiting + "/cancel").status()).isEqualTo(403);
+        assertThat(client.post(ORDERS + "/" + waiting + "/cancel").redirectPath()).isEqualTo("/sellercentral");
         assertThat(requests(seller)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT status FROM report_request WHERE report_request_id = :id").param("id", waiting)
                 .query(String.class).single()).isEqualTo(ReportRequest.SUBMITTED);
