@@ -6,12 +6,12 @@
 # Starts a throw-away PostgreSQL from Debian's binaries (as the postgres user when run as root); the
 # listings are seeded in SQL (the report under test only reads them), the seller and its developer go
 # through the platform. Builds nothing: ./mvnw -B -q -o -pl openmws-server,openmws-benchmarks -am package -DskipTests.
-# Usage: bench/reports/run.sh [listings=1000000] [repeats=3] [storage=file|database]
+# Usage: bench/reports/run.sh [listings=1000000] [repeats=3] [storage=files|database]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 LINES=${1:-1000000}
 REPEATS=${2:-3}
-STORAGE=${3:-file}
+STORAGE=${3:-files}
 TYPE=_GET_MERCHANT_LISTINGS_ALL_DATA_
 JAR=$(realpath openmws-server/target/openmws-server.jar)
 BENCH=$(realpath openmws-benchmarks/target/benchmarks.jar)
@@ -25,6 +25,7 @@ SERVER=
 SAMPLER=
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
+  cp "$WORK/run/server.log" /tmp/bench-reports-server.log 2>/dev/null || true
   [ -n "$SAMPLER" ] && { kill $SAMPLER 2>/dev/null || true; }
   [ -n "$SERVER" ] && { kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; }
   as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true

@@ -5,6 +5,7 @@ import io.openmws.protocol.xml.MwsXmlWriter;
 import io.openmws.server.gateway.MwsCall;
 import io.openmws.server.gateway.MwsOperation;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** Reports API: how many schedules the seller has of the given types (all when none are given). */
@@ -31,7 +32,7 @@ class GetReportScheduleCount implements MwsOperation {
 
     @Override
     public void writeResult(MwsCall call, MwsXmlWriter result) throws IOException {
-        var types = ReportsApi.reportTypes(call);
+        List<String> types = ReportsApi.reportTypes(call);
         result.element("Count", reports.schedules(api.accountId(call), types).size());
     }
 }

@@ -5,6 +5,7 @@ import io.openmws.protocol.xml.MwsXmlWriter;
 import io.openmws.server.gateway.MwsCall;
 import io.openmws.server.gateway.MwsOperation;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +36,8 @@ class GetReportScheduleList implements MwsOperation {
 
     @Override
     public void writeResult(MwsCall call, MwsXmlWriter result) throws IOException {
-        var types = ReportsApi.reportTypes(call);
-        var schedules = reports.schedules(api.accountId(call), types);
+        List<String> types = ReportsApi.reportTypes(call);
+        List<ReportSchedule> schedules = reports.schedules(api.accountId(call), types);
         result.element("HasNext", false);
         for (ReportSchedule s : schedules) {
             ReportsApi.writeSchedule(result, s);

@@ -36,8 +36,6 @@ class ReportsApi {
     static final int MAX_MAX_COUNT = 100;
     /** The most ids one list parameter may name (UpdateReportAcknowledgements' documented limit, for all). */
     static final int MAX_IDS = 100;
-    /** The longest {@code ReportOptions} the platform keeps. */
-    static final int MAX_REPORT_OPTIONS = 500;
 
     private static final Pattern ID = Pattern.compile("[0-9]{1,18}");
     private static final Pattern TYPE = Pattern.compile("[A-Za-z0-9_]{1,100}");

@@ -46,8 +46,8 @@ class RequestReport implements MwsOperation {
         Instant end = ReportsApi.date(call, "EndDate");
         ReportsApi.inOrder(start, "StartDate", end, "EndDate");
         String options = call.parameter("ReportOptions").map(String::strip).filter(o -> !o.isEmpty()).orElse(null);
-        if (options != null && options.length() > ReportsApi.MAX_REPORT_OPTIONS) {
-            throw MwsException.invalidParameter("ReportOptions must be at most " + ReportsApi.MAX_REPORT_OPTIONS
+        if (options != null && options.length() > Reports.MAX_REPORT_OPTIONS) {
+            throw MwsException.invalidParameter("ReportOptions must be at most " + Reports.MAX_REPORT_OPTIONS
                     + " characters; got " + options.length() + ".");
         }
         SellerAccount account = api.account(call);
