@@ -82,11 +82,7 @@ class ReadmeExampleTest {
             throws Exception {
         SandboxDeveloper developer = sandbox.newDeveloper();
         SandboxAuthorization grant = sandbox.authorize(sandbox.newSeller("ATVPDKIKX0DER"), developer);
-        MwsClient client = MwsClient.builder().endpoint(sandbox.baseUrl())
-                .credentials(DeveloperCredentials.of(developer.accessKeyId(), developer.secretKey()))
-                .application("ReadmeExampleTest", "1.0").build();
-        Buyers.liveListing(client, SellerAccess.of(grant.sellerId(), grant.mwsAuthToken(), List.of("ATVPDKIKX0DER")),
-                "MUG-1", "12.50", 10);
+        sellMugs(sandbox, developer, grant);
         java.time.Instant since = sandbox.now().minusSeconds(1);
         Buyers buyers = new Buyers(sandbox);
         String first = buyers.place(grant.sellerId(), "ATVPDKIKX0DER", "MUG-1", 2).get("amazonOrderId").asString();
@@ -109,11 +105,7 @@ class ReadmeExampleTest {
             throws Exception {
         SandboxDeveloper developer = sandbox.newDeveloper();
         SandboxAuthorization grant = sandbox.authorize(sandbox.newSeller("ATVPDKIKX0DER"), developer);
-        MwsClient client = MwsClient.builder().endpoint(sandbox.baseUrl())
-                .credentials(DeveloperCredentials.of(developer.accessKeyId(), developer.secretKey()))
-                .application("ReadmeExampleTest", "1.0").build();
-        Buyers.liveListing(client, SellerAccess.of(grant.sellerId(), grant.mwsAuthToken(), List.of("ATVPDKIKX0DER")),
-                "MUG-1", "12.50", 10);
+        sellMugs(sandbox, developer, grant);
         Path file = dir.resolve("listings.txt");
 
         String output = run(sandbox, dir, exampleFromReadme(REPORTS_HEADING), "ActiveListings.java", developer, grant,
@@ -121,6 +113,15 @@ class ReadmeExampleTest {
 
         assertThat(output.lines().toList()).containsExactly("MUG-1 12.50 10");
         assertThat(Files.readString(file, java.nio.charset.Charset.forName("windows-1252"))).startsWith("item-name\t");
+    }
+
+    /** The seller's live listing the Orders and Reports programs see: MUG-1 at 12.50, 10 in stock. */
+    private static void sellMugs(Sandbox sandbox, SandboxDeveloper developer, SandboxAuthorization grant) throws Exception {
+        MwsClient client = MwsClient.builder().endpoint(sandbox.baseUrl())
+                .credentials(DeveloperCredentials.of(developer.accessKeyId(), developer.secretKey()))
+                .application("ReadmeExampleTest", "1.0").build();
+        Buyers.liveListing(client, SellerAccess.of(grant.sellerId(), grant.mwsAuthToken(), List.of("ATVPDKIKX0DER")),
+                "MUG-1", "12.50", 10);
     }
 
     /** Runs a README program with the JDK's single-file launcher, the credentials in its environment; answers its output. */
