@@ -91,6 +91,7 @@ public final class MwsException extends RuntimeException {
                 case "QuotaExceeded":
                     return QUOTA_EXCEEDED;
                 case "AccessDenied":
+                case "AccessToReportDenied":
                     return ACCESS_DENIED;
                 case "InvalidAccessKeyId":
                 case "InvalidClientTokenId":
@@ -112,6 +113,7 @@ public final class MwsException extends RuntimeException {
                 case "InvalidReportRequestId":
                 case "InvalidReportType":
                 case "InvalidScheduleFrequency":
+                case "ReportNoLongerAvailable":
                     return INVALID_PARAMETER;
                 case "FeedProcessingResultNotReady":
                 case "ReportNotReady":

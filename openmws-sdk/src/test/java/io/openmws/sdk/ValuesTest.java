@@ -121,6 +121,10 @@ class ValuesTest {
                 Map.entry(MwsErrorCode.INVALID_REPORT_ID, MwsException.Kind.INVALID_PARAMETER),
                 Map.entry(MwsErrorCode.INVALID_REPORT_REQUEST_ID, MwsException.Kind.INVALID_PARAMETER),
                 Map.entry(MwsErrorCode.REPORT_NOT_READY, MwsException.Kind.NOT_READY),
+                Map.entry(MwsErrorCode.INVALID_REPORT_TYPE, MwsException.Kind.INVALID_PARAMETER),
+                Map.entry(MwsErrorCode.INVALID_SCHEDULE_FREQUENCY, MwsException.Kind.INVALID_PARAMETER),
+                Map.entry(MwsErrorCode.REPORT_NO_LONGER_AVAILABLE, MwsException.Kind.INVALID_PARAMETER),
+                Map.entry(MwsErrorCode.ACCESS_TO_REPORT_DENIED, MwsException.Kind.ACCESS_DENIED),
                 Map.entry(MwsErrorCode.INVALID_REQUEST, MwsException.Kind.INVALID_PARAMETER));
         assertThat(expected.keySet()).containsExactlyInAnyOrder(MwsErrorCode.values());
         return expected.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
