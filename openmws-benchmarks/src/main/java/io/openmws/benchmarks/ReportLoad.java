@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  *   <li>{@code setup}: as {@link FeedLoad}'s: a US seller and an authorized developer, throttling off;
  *       prints {@code KEY=value} lines for the shell.</li>
  *   <li>{@code request TYPE}: RequestReport for the US marketplace; prints the ReportRequestId.</li>
+ *   <li>{@code request-await TYPE}: RequestReport, then GetReportRequestList for that id every 50 ms until
+ *       it is {@code _DONE_}; prints the ReportRequestId, the GeneratedReportId and the milliseconds from
+ *       sending RequestReport to the answer that shows it done (what a client waits).</li>
  *   <li>{@code download REPORT_ID FILE|-}: GetReport, streamed into FILE (or, for {@code -}, counted and
  *       dropped), its Content-MD5 checked on the way; prints the bytes, the seconds and the MiB/s.</li>
  * </ul>
@@ -32,6 +35,8 @@ import java.util.regex.Pattern;
 public final class ReportLoad {
 
     private static final Pattern REQUEST_ID = Pattern.compile("<ReportRequestId>(\\d+)</ReportRequestId>");
+    private static final Pattern STATUS = Pattern.compile("<ReportProcessingStatus>(\\w+)</ReportProcessingStatus>");
+    private static final Pattern GENERATED = Pattern.compile("<GeneratedReportId>(\\d+)</GeneratedReportId>");
     private static final String REPORTS_PATH = "/Reports/2009-01-01";
     private static final String USER_AGENT = "ReportLoad/1.0 (Language=Java/" + System.getProperty("java.version") + ")";
 
@@ -43,13 +48,14 @@ public final class ReportLoad {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: ReportLoad BASE_URL setup | request TYPE | download REPORT_ID FILE|-");
+            System.err.println("usage: ReportLoad BASE_URL setup | request TYPE | request-await TYPE | download REPORT_ID FILE|-");
             System.exit(2);
         }
         ReportLoad load = new ReportLoad(args[0]);
         switch (args[1]) {
             case "setup" -> load.calls.setup(System.getenv("OPERATOR_TOKEN"), "Report Bench");
             case "request" -> System.out.println(load.request(args[2]));
+            case "request-await" -> load.requestAndAwait(args[2]);
             case "download" -> load.download(args[2], args[3]);
             default -> {
                 System.err.println("unknown verb " + args[1]);
@@ -68,6 +74,34 @@ public final class ReportLoad {
             throw new IllegalStateException("RequestReport answered HTTP " + r.statusCode() + "\n" + r.body());
         }
         return m.group(1);
+    }
+
+    private void requestAndAwait(String reportType) throws Exception {
+        calls.post(REPORTS_PATH, calls.signedParams("GetServiceStatus", "2009-01-01", "Merchant"), USER_AGENT);
+        long start = System.nanoTime();
+        String requestId = request(reportType);
+        while (true) {
+            Map<String, String> params = calls.signedParams("GetReportRequestList", "2009-01-01", "Merchant");
+            params.put("ReportRequestIdList.Id.1", requestId);
+            HttpResponse<String> r = calls.post(REPORTS_PATH, params, USER_AGENT);
+            Matcher status = STATUS.matcher(r.body());
+            if (r.statusCode() != 200 || !status.find()) {
+                throw new IllegalStateException("GetReportRequestList answered HTTP " + r.statusCode() + "\n" + r.body());
+            }
+            switch (status.group(1)) {
+                case "_DONE_" -> {
+                    long millis = (System.nanoTime() - start) / 1_000_000;
+                    Matcher report = GENERATED.matcher(r.body());
+                    if (!report.find()) {
+                        throw new IllegalStateException("_DONE_ without a GeneratedReportId\n" + r.body());
+                    }
+                    System.out.println(requestId + " " + report.group(1) + " " + millis);
+                    return;
+                }
+                case "_SUBMITTED_", "_IN_PROGRESS_" -> Thread.sleep(50);
+                default -> throw new IllegalStateException("Report request " + requestId + " ended " + status.group(1));
+            }
+        }
     }
 
     private void download(String reportId, String file) throws Exception {

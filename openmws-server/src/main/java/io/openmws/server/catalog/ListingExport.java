@@ -1,10 +1,10 @@
 package io.openmws.server.catalog;
 
-import io.openmws.server.support.SqlTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
@@ -78,12 +78,12 @@ public class ListingExport {
         }
         RowCallbackHandler each = rs -> {
             try {
-                handler.accept(new Row(rs.getLong("id"), rs.getString("marketplace_id"), rs.getString("sku"),
-                        rs.getString("asin"), rs.getString("product_id_type"), rs.getString("product_id"),
-                        rs.getString("title"), rs.getString("description"), rs.getString("condition_type"),
-                        rs.getString("condition_note"), rs.getString("currency"), rs.getBigDecimal("price"),
-                        (Integer) rs.getObject("quantity", Integer.class), ListingStatus.valueOf(rs.getString("status")),
-                        SqlTime.read(rs, "created_at")));
+                // By position, in the SELECT's order: a million rows make the name lookups count.
+                OffsetDateTime createdAt = rs.getObject(15, OffsetDateTime.class);
+                handler.accept(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10), rs.getString(11), rs.getBigDecimal(12), rs.getObject(13, Integer.class),
+                        ListingStatus.valueOf(rs.getString(14)), createdAt == null ? null : createdAt.toInstant()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

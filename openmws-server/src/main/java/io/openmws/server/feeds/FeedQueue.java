@@ -36,6 +36,7 @@ class FeedQueue {
     @EventListener
     void feedSubmitted(FeedSubmitted event) {
         schedule(event.accountId());
+        jobs.startDueWork();
     }
 
     void schedule(long accountId) {

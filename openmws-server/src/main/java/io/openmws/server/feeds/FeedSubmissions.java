@@ -102,8 +102,10 @@ public class FeedSubmissions {
             Instant now = clock.instant();
             long id = repository.insert(feedSubmissionId, feed, marketplaces, now, key, blob.length(), blob.md5Base64());
             stored = true;
+            // Read before the engine can take it: SubmitFeed answers the submission as _SUBMITTED_.
+            FeedSubmission submitted = repository.find(feed.accountId(), feedSubmissionId).orElseThrow();
             publishAfterCommit(new FeedSubmitted(id, feed.accountId()));
-            return repository.find(feed.accountId(), feedSubmissionId).orElseThrow();
+            return submitted;
         } finally {
             if (!stored) {
                 deleteQuietly(key);

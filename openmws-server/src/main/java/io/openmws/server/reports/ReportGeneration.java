@@ -86,16 +86,23 @@ class ReportGeneration {
         BlobStore.Blob blob;
         long rows;
         try (BlobStore.BlobOutput out = blobs.create(key)) {
-            ReportOutput output = new ReportOutput(out, charset);
-            rows = readOnly.execute(status -> {
-                try {
-                    long written = generator.generate(job, output);
-                    output.flush();
-                    return written;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            // The rows are read and formatted on this thread while another hashes and stores the bytes.
+            WriteBehind behind = new WriteBehind(out, "report-writer-" + request.reportRequestId());
+            try {
+                ReportOutput output = new ReportOutput(behind, charset);
+                rows = readOnly.execute(status -> {
+                    try {
+                        long written = generator.generate(job, output);
+                        output.flush();
+                        return written;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                behind.finish();
+            } finally {
+                behind.abort();
+            }
             blob = out.commit();
         } catch (IOException | RuntimeException e) {
             // The request's data stays out of the log: its id says where to look.

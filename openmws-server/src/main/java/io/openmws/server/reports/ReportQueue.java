@@ -36,6 +36,7 @@ class ReportQueue {
     @EventListener
     void reportRequested(ReportRequested event) {
         schedule(event.accountId(), event.id());
+        jobs.startDueWork();
     }
 
     void schedule(long accountId, long id) {

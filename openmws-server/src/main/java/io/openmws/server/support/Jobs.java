@@ -23,10 +23,13 @@ public class Jobs implements SmartLifecycle {
     private final Scheduler scheduler;
     private final List<RecurringTask<?>> recurring;
     private final PlatformClock clock;
+    private final boolean startAtOnce;
     private volatile boolean running;
 
     Jobs(DataSource dataSource, ObjectProvider<Task<?>> tasks, ObjectProvider<RecurringTask<?>> recurring,
-         PlatformClock clock, @Value("${openmws.jobs.polling-interval:PT1S}") Duration pollingInterval) {
+         PlatformClock clock, @Value("${openmws.jobs.polling-interval:PT1S}") Duration pollingInterval,
+         @Value("${openmws.jobs.start-at-once:true}") boolean startAtOnce) {
+        this.startAtOnce = startAtOnce;
         List<RecurringTask<?>> startup = recurring.orderedStream().toList();
         this.recurring = startup;
         this.clock = clock;
@@ -44,6 +47,18 @@ public class Jobs implements SmartLifecycle {
     /** The scheduler, for features that schedule one-off work (a feed to process, a report to build). */
     public Scheduler scheduler() {
         return scheduler;
+    }
+
+    /**
+     * Looks for due work now instead of at the next poll, after a feature scheduled some that a client
+     * waits for (a submitted feed, a requested report): it then starts within milliseconds, not up to a
+     * polling interval later. Off with {@code openmws.jobs.start-at-once=false} (tests that keep work
+     * waiting), when only the polls start work.
+     */
+    public void startDueWork() {
+        if (startAtOnce) {
+            scheduler.triggerCheckForDueExecutions();
+        }
     }
 
     /**

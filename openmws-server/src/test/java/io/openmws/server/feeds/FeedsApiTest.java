@@ -58,6 +58,7 @@ class FeedsApiTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("openmws.sandbox.operator-token", () -> TOKEN);
         registry.add("openmws.jobs.polling-interval", () -> "PT1H");
+        registry.add("openmws.jobs.start-at-once", () -> "false");
     }
 
     record Caller(String sellerId, String developerId, String accessKeyId, String secretKey) {}

@@ -60,6 +60,7 @@ class ReportsApiTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("openmws.sandbox.operator-token", () -> TOKEN);
         registry.add("openmws.jobs.polling-interval", () -> "PT1H");
+        registry.add("openmws.jobs.start-at-once", () -> "false");
     }
 
     /** Who calls for which seller: a developer for its own account, or with the seller's MWS Auth Token. */

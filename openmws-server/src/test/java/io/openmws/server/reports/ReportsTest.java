@@ -41,6 +41,7 @@ class ReportsTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("openmws.sandbox.operator-token", () -> TOKEN);
         registry.add("openmws.jobs.polling-interval", () -> "PT1H");
+        registry.add("openmws.jobs.start-at-once", () -> "false");
     }
 
     @LocalServerPort
