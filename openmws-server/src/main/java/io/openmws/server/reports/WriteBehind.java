@@ -90,11 +90,19 @@ final class WriteBehind extends OutputStream {
         check();
     }
 
-    /** Stops the writer thread when {@link #finish()} was not reached (the generator failed); idempotent. */
+    /**
+     * Stops the writer thread when {@link #finish()} was not reached (the generator failed), and waits for
+     * it, so the target's owner never discards the target while a chunk is still being written; idempotent.
+     */
     void abort() {
         if (!ended) {
             ended = true;
             writer.interrupt();
+            try {
+                writer.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
