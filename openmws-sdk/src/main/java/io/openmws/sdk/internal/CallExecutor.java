@@ -201,7 +201,9 @@ public final class CallExecutor {
             throw new IllegalArgumentException("A raw call sends its parameters only; a call with a body is not one");
         }
         Optional<ThrottleGroup> group = ThrottleSpecs.groupOf(call.section(), call.action());
-        String sellerId = call.seller().map(s -> s.sellerId().value()).orElse(null);
+        // A seller named by hand (SellerId or Merchant among the parameters) is paced in its own buckets too.
+        String sellerId = call.seller().map(s -> s.sellerId().value())
+                .orElseGet(() -> call.parameters().getOrDefault("SellerId", call.parameters().get("Merchant")));
         boolean skewCorrected = false;
         int attempt = 0;
         while (true) {
