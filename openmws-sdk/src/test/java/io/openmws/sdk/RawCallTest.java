@@ -170,6 +170,31 @@ class RawCallTest {
     }
 
     @Test
+    void theTraceIsTheStringToSignThePlatformComputedWhenTheSecretIsWrong(Sandbox sandbox) throws Exception {
+        SandboxDeveloper developer = sandbox.newDeveloper();
+        SandboxAuthorization grant = sandbox.authorize(sandbox.newSeller(), developer);
+        String secret = developer.secretKey();
+        String wrongSecret = (secret.charAt(0) == 'A' ? "B" : "A") + secret.substring(1);
+        MwsClient client = MwsClient.builder().endpoint(sandbox.baseUrl())
+                .credentials(DeveloperCredentials.of(developer.accessKeyId(), wrongSecret))
+                .application("RawCallTest", "1.0").build();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+        RawResponse answer = client.call(RawRequest.builder(ApiSection.SELLERS, "ListMarketplaceParticipations")
+                .seller(SellerAccess.of(grant.sellerId(), grant.mwsAuthToken(), List.of("ATVPDKIKX0DER")))
+                .parameter("Note", "a b/c~\u00e9").build(), body);
+
+        MwsError error = errorResponse(body).errors().get(0);
+        assertThat(answer.httpStatus()).isEqualTo(403);
+        assertThat(error.code()).isEqualTo("SignatureDoesNotMatch");
+        // The platform echoes the string to sign it computed from what it received: the trace is that string.
+        String computed = error.detail().orElseThrow().replaceFirst("^.*?: ", "").replace("\\n", "\n");
+        assertThat(answer.signing().stringToSign())
+                .isEqualTo(computed.replace(grant.mwsAuthToken(), grant.mwsAuthToken().substring(0, 4) + "\u2026"))
+                .contains("&Note=a%20b%2Fc~%C3%A9&");
+    }
+
+    @Test
     void anEndpointThatIsNotListeningIsACommunicationFailure(Sandbox sandbox) throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
