@@ -87,6 +87,16 @@ public final class MwsClient {
         return http.build();
     }
 
+    /**
+     * The real MWS endpoint of a region, as {@link Builder#region} uses it.
+     *
+     * @param region the developer's region
+     * @return e.g. {@code https://mws-eu.amazonservices.com} for {@link Region#EU}
+     */
+    public static URI endpointOf(Region region) {
+        return URI.create(REGION_HOSTS.get(Objects.requireNonNull(region, "region")));
+    }
+
     /** A builder; {@code endpoint} (or {@code region}), {@code credentials} and {@code application} are required. */
     public static Builder builder() {
         return new Builder();
@@ -210,7 +220,7 @@ public final class MwsClient {
          * @return this builder
          */
         public Builder region(Region region) {
-            return endpoint(URI.create(REGION_HOSTS.get(Objects.requireNonNull(region, "region"))));
+            return endpoint(endpointOf(region));
         }
 
         /** The developer account's access key. */

@@ -1,0 +1,2 @@
+/** The {@code openmws} command. */
+package io.openmws.cli;
