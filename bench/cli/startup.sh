@@ -1,9 +1,10 @@
 #!/bin/sh
-# Start-up time of the openmws command: the median wall time of N runs (default 20) of 'openmws --help' and
-# 'openmws sellers --help' (wall and CPU time), first as plain 'java -cp', then adding the launcher's tricks one at a time, and
+# Start-up time of the openmws command: the median wall and CPU time of N runs (default 20) of 'openmws --help'
+# and 'openmws sellers --help', first as plain 'java -cp', then adding the launcher's tricks one at a time, and
 # last through bin/openmws itself. Run after the build:
 #   ./mvnw -B -q -DskipTests package && bench/cli/startup.sh [N]
-# The numbers in BENCHMARKS.md ("CLI start-up") come from this script. Needs GNU date and /usr/bin/time.
+# The numbers in BENCHMARKS.md ("CLI start-up") come from this script. Needs GNU date, /usr/bin/time and
+# script(1) (util-linux).
 set -eu
 n=${1:-20}
 dist=$(cd "$(dirname -- "$0")/../../openmws-cli/target/openmws" && pwd -P)
@@ -49,8 +50,23 @@ printf '%-52s %15s %15s\n' "ms, wall (cpu)" "--help" "sellers --help"
 row "java -cp (defaults: C2, G1, JDK's CDS archive)" "$java" -cp "$classpath" io.openmws.cli.OpenMws
 row "+ -XX:TieredStopAtLevel=1" "$java" -XX:TieredStopAtLevel=1 -cp "$classpath" io.openmws.cli.OpenMws
 row "+ -XX:+UseSerialGC" "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$classpath" io.openmws.cli.OpenMws
+row "+ -XX:-UsePerfData" "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData \
+    -cp "$classpath" io.openmws.cli.OpenMws
 if [ -r "$lib/openmws.jsa" ]; then
     row "+ -XX:SharedArchiveFile=lib/openmws.jsa (AppCDS)" "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
-        "-XX:SharedArchiveFile=$lib/openmws.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$classpath" io.openmws.cli.OpenMws
+        -XX:-UsePerfData "-XX:SharedArchiveFile=$lib/openmws.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+        -cp "$classpath" io.openmws.cli.OpenMws
 fi
 row "bin/openmws (the launcher: all of the above)" "$dist/bin/openmws"
+
+# At a terminal (a pseudo-terminal of script(1), which adds its own few ms), picocli starts 'stty' from the JVM
+# to size help, unless the launcher hands it the width; OPENMWS_JAVA_OPTS comes last, so AUTO undoes that.
+tty_row() {
+    label=$1
+    opts=$2
+    printf '%-52s %15s %15s\n' "$label" \
+        "$(median script -qec "OPENMWS_JAVA_OPTS='$opts' '$dist/bin/openmws' --help" /dev/null)" \
+        "$(median script -qec "OPENMWS_JAVA_OPTS='$opts' '$dist/bin/openmws' sellers --help" /dev/null)"
+}
+tty_row "at a terminal: picocli asks stty for the width" "-Dpicocli.usage.width=AUTO"
+tty_row "at a terminal: bin/openmws passes the width" ""

@@ -1,6 +1,7 @@
 package io.openmws.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.openmws.testkit.OpenMwsSandbox;
 import io.openmws.testkit.Sandbox;
@@ -153,6 +154,22 @@ class LauncherIT {
         Run javaHome = run(Map.of("JAVA_HOME", System.getProperty("java.home")), launcher, "--version");
         assertThat(javaHome.exitCode()).as(javaHome.toString()).isZero();
         assertThat(javaHome.out()).contains("(Java " + System.getProperty("java.version") + ")");
+    }
+
+    @Test
+    void atATerminalHelpTakesItsWidthFromTheShellNotFromAProcessTheJvmStarts() {
+        Path script = Path.of("/usr/bin/script");
+        assumeTrue(Files.isExecutable(script), "script(1) makes the pseudo-terminal");
+        // script(1) runs the launcher on a pseudo-terminal; -Xlog shows whether picocli started 'stty' itself.
+        String command = "COLUMNS=130 OPENMWS_JAVA_OPTS=-Xlog:class+load=info '" + launcher + "' --help";
+
+        Run wide = run(Map.of(), script, "-qec", command, "/dev/null");
+
+        assertThat(wide.exitCode()).as(wide.toString()).isZero();
+        assertThat(wide.out()).contains("Usage: ").doesNotContain("java.lang.ProcessBuilder ");
+        assertThat(wide.out().lines().filter(l -> !l.startsWith("["))
+                .mapToInt(l -> l.replaceAll("\u001B\\[[0-9;]*m", "").length()).max().orElse(0))
+                .as("help as wide as the terminal, not picocli's 80 columns").isGreaterThan(100);
     }
 
     private record Run(int exitCode, String out, String err) {
