@@ -118,28 +118,34 @@ public final class DoctorCommand implements Callable<Integer> {
             add("profile", Result.FAIL, "profile '" + profile.name() + "' is not configured: " + configure);
             return false;
         }
+        // Read before the store is opened: opening it makes the folder owner-only again, hiding what was wrong.
+        Optional<String> exposed = exposedPermissions(profile);
         if (profile.store().developerCredentials().isEmpty()) {
             add("profile", Result.FAIL, "profile '" + profile.name() + "' has no access key: " + configure);
             return false;
         }
         String where = "profile '" + profile.name() + "' in " + profile.dir() + ", endpoint " + settings.get().endpoint();
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            try {
-                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(profile.dir());
-                Set<PosixFilePermission> others = permissions.stream()
-                        .filter(p -> !p.name().startsWith("OWNER_")).collect(Collectors.toSet());
-                if (!others.isEmpty()) {
-                    add("profile", Result.WARN, where + " is readable by others ("
-                            + PosixFilePermissions.toString(permissions) + "): chmod 700 " + profile.dir());
-                    return true;
-                }
-            } catch (IOException e) {
-                add("profile", Result.WARN, where + ": could not read the folder's permissions (" + e.getMessage() + ")");
-                return true;
-            }
+        if (exposed.isPresent()) {
+            add("profile", Result.WARN, where + " was " + exposed.get() + ", readable by others: made owner-only"
+                    + " (chmod 700 " + profile.dir() + ") now; check who could have copied keyset.json and the store");
+        } else {
+            add("profile", Result.OK, where + " (owner-only)");
         }
-        add("profile", Result.OK, where + " (owner-only)");
         return true;
+    }
+
+    /** The folder's permissions when others have any; empty when owner-only (or not a POSIX file system). */
+    private static Optional<String> exposedPermissions(Profile profile) {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return Optional.empty();
+        }
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(profile.dir());
+            boolean others = permissions.stream().anyMatch(p -> !p.name().startsWith("OWNER_"));
+            return others ? Optional.of(PosixFilePermissions.toString(permissions)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("unreadable (" + e.getMessage() + ")");
+        }
     }
 
     /** The one call failed: tell no answer from a refused key from an answer that is not MWS. */
