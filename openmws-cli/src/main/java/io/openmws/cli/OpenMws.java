@@ -1,5 +1,6 @@
 package io.openmws.cli;
 
+import io.openmws.cli.call.CallCommand;
 import io.openmws.cli.config.ConfigureCommand;
 import io.openmws.cli.doctor.DoctorCommand;
 import io.openmws.cli.sellers.SellersCommand;
@@ -30,7 +31,7 @@ import picocli.CommandLine.ScopeType;
         description = {"The MWS integrator's command: keep your developer keys and the sellers who authorized you in an"
                 + " encrypted store, call any MWS operation for them, and sync orders, submit feeds and fetch reports"
                 + " for all of them at once."},
-        subcommands = {ConfigureCommand.class, SellersCommand.class, DoctorCommand.class,
+        subcommands = {ConfigureCommand.class, SellersCommand.class, CallCommand.class, DoctorCommand.class,
             AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done", "  1  a call failed, or a check found something to fix",

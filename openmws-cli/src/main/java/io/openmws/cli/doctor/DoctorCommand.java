@@ -179,24 +179,31 @@ public final class DoctorCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * The endpoint's clock is read at some moment of the round trip; taking its middle leaves at most half the
-     * round trip unknown, which is granted before judging.
-     */
     private void clock(Instant endpointTime, Instant localMiddle, Duration roundTrip) {
         Duration skew = Duration.between(localMiddle, endpointTime);
-        Duration beyondUncertainty = skew.abs().minus(roundTrip.dividedBy(2));
-        if (beyondUncertainty.isNegative()) {
-            beyondUncertainty = Duration.ZERO;
-        }
         String said = "this machine is " + describe(skew) + " the endpoint (±" + roundTrip.dividedBy(2).toMillis() + " ms)";
+        Result result = judgeSkew(skew, roundTrip);
+        add("clock", result, switch (result) {
+            case FAIL -> said + "; MWS refuses requests 15 minutes off: set your clock / enable NTP";
+            case WARN -> said + "; over 5 minutes: set your clock / enable NTP";
+            default -> said;
+        });
+    }
+
+    /**
+     * How bad a skew is. The endpoint read its clock at some moment of the round trip; measured against the
+     * round trip's middle, at most half the round trip is unknown, and that much is granted before judging.
+     *
+     * @param skew the endpoint's time minus this machine's, at the middle of the round trip
+     * @param roundTrip the call's round trip
+     * @return FAIL beyond {@link #SKEW_FAIL}, WARN beyond {@link #SKEW_WARN}, else OK
+     */
+    static Result judgeSkew(Duration skew, Duration roundTrip) {
+        Duration beyondUncertainty = skew.abs().minus(roundTrip.dividedBy(2));
         if (beyondUncertainty.compareTo(SKEW_FAIL) > 0) {
-            add("clock", Result.FAIL, said + "; MWS refuses requests 15 minutes off: set your clock / enable NTP");
-        } else if (beyondUncertainty.compareTo(SKEW_WARN) > 0) {
-            add("clock", Result.WARN, said + "; over 5 minutes: set your clock / enable NTP");
-        } else {
-            add("clock", Result.OK, said);
+            return Result.FAIL;
         }
+        return beyondUncertainty.compareTo(SKEW_WARN) > 0 ? Result.WARN : Result.OK;
     }
 
     private static String describe(Duration skew) {

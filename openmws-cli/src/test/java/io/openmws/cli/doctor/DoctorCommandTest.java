@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code openmws doctor} against the platform, a dead port and broken profiles. */
-@OpenMwsSandbox
+@OpenMwsSandbox(shared = true)
 class DoctorCommandTest {
 
     @TempDir
@@ -151,6 +152,27 @@ class DoctorCommandTest {
                 "chmod 700 " + dir);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
         assertThat(line(cli.run("doctor"), "profile")).contains("OK", "(owner-only)");
+    }
+
+    @Test
+    void clockSkewIsJudgedAfterGrantingHalfTheRoundTrip() {
+        record Row(String description, Duration skew, Duration roundTrip, DoctorCommand.Result expected) {
+        }
+        List<Row> rows = List.of(
+                new Row("in step", Duration.ZERO, Duration.ofMillis(20), DoctorCommand.Result.OK),
+                new Row("5 minutes behind exactly", Duration.ofMinutes(5), Duration.ZERO, DoctorCommand.Result.OK),
+                new Row("just over 5 minutes ahead", Duration.ofMinutes(-5).minusMillis(1), Duration.ZERO,
+                        DoctorCommand.Result.WARN),
+                new Row("6 minutes, but a 4 minute round trip leaves 4", Duration.ofMinutes(6), Duration.ofMinutes(4),
+                        DoctorCommand.Result.OK),
+                new Row("15 minutes exactly", Duration.ofMinutes(15), Duration.ZERO, DoctorCommand.Result.WARN),
+                new Row("16 minutes behind", Duration.ofMinutes(16), Duration.ofMillis(100), DoctorCommand.Result.FAIL),
+                new Row("an hour ahead", Duration.ofHours(-1), Duration.ofSeconds(1), DoctorCommand.Result.FAIL),
+                new Row("16 minutes, a 4 minute round trip leaves 14", Duration.ofMinutes(16), Duration.ofMinutes(4),
+                        DoctorCommand.Result.WARN));
+        for (Row row : rows) {
+            assertThat(DoctorCommand.judgeSkew(row.skew(), row.roundTrip())).as(row.description()).isEqualTo(row.expected());
+        }
     }
 
     @Test

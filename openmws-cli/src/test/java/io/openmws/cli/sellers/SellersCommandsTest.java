@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code openmws sellers add|list|show|remove|check} against the platform, on a home folder of the test's own. */
-@OpenMwsSandbox
+@OpenMwsSandbox(shared = true)
 class SellersCommandsTest {
 
     private static final String US = "ATVPDKIKX0DER";
