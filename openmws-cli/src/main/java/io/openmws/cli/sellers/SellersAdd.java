@@ -5,7 +5,6 @@ import io.openmws.cli.CliFailure;
 import io.openmws.cli.ExitCode;
 import io.openmws.cli.Terminal;
 import io.openmws.cli.config.Profile;
-import io.openmws.cli.config.ProfileSettings;
 import io.openmws.protocol.ids.MarketplaceId;
 import io.openmws.protocol.ids.SellerId;
 import io.openmws.protocol.marketplace.Marketplaces;
@@ -76,7 +75,7 @@ public final class SellersAdd implements Callable<Integer> {
     public Integer call() {
         Cli cli = Cli.of(spec);
         Profile profile = cli.profile();
-        ProfileSettings settings = profile.requireSettings();
+        profile.requireSettings();
         String id = sellerId();
         List<String> marketplaceIds = marketplaceIds();
         LocalDate day = authorizedOn();
@@ -94,7 +93,7 @@ public final class SellersAdd implements Callable<Integer> {
             String source = cli.terminal().env(TOKEN_ENV).isPresent() ? TOKEN_ENV : "MWS Auth Token";
             throw CliFailure.usage(source, e.getMessage()); // the SDK's message never holds the token
         }
-        List<String> live = participations(client(profile, settings), access);
+        List<String> live = participations(cli.client(), access, store, existing);
         List<String> missing = marketplaceIds.stream().filter(m -> !live.contains(m)).toList();
         if (!missing.isEmpty()) {
             throw CliFailure.failed("--marketplace: seller " + id + " does not sell in " + String.join(", ", missing)
@@ -185,19 +184,18 @@ public final class SellersAdd implements Callable<Integer> {
     }
 
     /**
-     * A client without the store's re-authorization marker: a refused new token says nothing about the token
-     * stored for the seller, which {@code --replace} would otherwise mark as refused.
+     * The marketplaces the seller participates in, asked with the new token. The client's listener marks a
+     * refused seller in the store; a refused new token says nothing of the token stored before it, so that
+     * record is put back as it was.
      */
-    private static MwsClient client(Profile profile, ProfileSettings settings) {
-        return MwsClient.builder().endpoint(settings.endpoint()).credentials(profile.requireCredentials())
-                .application(settings.applicationName(), settings.applicationVersion()).build();
-    }
-
-    private static List<String> participations(MwsClient client, SellerAccess access) {
+    private static List<String> participations(MwsClient client, SellerAccess access, SellerCredentialStore store,
+                                                Optional<StoredSeller> existing) {
         try {
             return client.sellers().listMarketplaceParticipations(access).stream()
                     .map(MarketplaceParticipation::marketplaceId).distinct().toList();
         } catch (MwsException e) {
+            existing.filter(before -> !before.equals(store.get(before.sellerId()).orElse(null)))
+                    .ifPresent(before -> store.update(before.toBuilder().build()));
             throw CliFailure.failed(e.getMessage() + ". Nothing was stored", e);
         }
     }

@@ -172,6 +172,14 @@ class SellersCommandsTest {
         assertThat(again.err()).isEqualTo("openmws sellers add: --seller-id: " + seller.sellerId() + " is stored already"
                 + " in profile default; add --replace to update it (a new token, marketplaces or day)\n");
 
+        // A wrong new token is refused and leaves the stored seller as it was (the refusal is the new token's).
+        CliRunner.Result wrongToken = cli.runWithInput("amzn.mws.00000000-1111-2222-3333-444444444444\n", "sellers", "add",
+                "--seller-id", seller.sellerId(), "--marketplace", US, "--replace", "-v");
+        assertThat(wrongToken.exitCode()).as(wrongToken.toString()).isEqualTo(1);
+        assertThat(wrongToken.err()).contains("openmws: Sellers/ListMarketplaceParticipations for " + seller.sellerId()
+                + " -> HTTP 401 AccessDenied", "openmws sellers add: AccessDenied");
+        assertThat(line(cli.run("sellers", "list"), grant)).endsWith(" OK");
+
         // Revoked, marked by a check, then authorized again: --replace stores the new token and the status is OK again.
         sandbox.revoke(grant);
         assertThat(cli.run("sellers", "check").exitCode()).isEqualTo(1);
