@@ -214,13 +214,14 @@ public final class DoctorCommand implements Callable<Integer> {
         return skew.isZero() ? "in step with" : amount + (skew.isNegative() ? " ahead of" : " behind");
     }
 
+    /** GREEN is OK; anything else (GREEN_I included: the service has something to say) is a WARN with its messages. */
     private void serviceStatus(ServiceStatus status) {
         String messages = status.messages().stream().map(ServiceStatus.Message::text).collect(Collectors.joining(" "));
         if (status.status() == ServiceStatus.Status.GREEN) {
-            add("service status", Result.OK, "GREEN");
+            add("service status", Result.OK, "GREEN" + (messages.isEmpty() ? "" : ": " + messages));
         } else {
-            add("service status", status.isOperational() ? Result.OK : Result.WARN,
-                    status.status() + (messages.isEmpty() ? "" : ": " + messages));
+            add("service status", Result.WARN, status.status() + (messages.isEmpty() ? "" : ": " + messages)
+                    + (status.isOperational() ? "" : "; calls may fail or be slow until it is GREEN again"));
         }
     }
 
@@ -240,8 +241,12 @@ public final class DoctorCommand implements Callable<Integer> {
                         + " then 'openmws sellers add --seller-id " + s.sellerId() + " ... --replace'");
                 case FAILED -> add(name, Result.FAIL, r.detail());
                 case OK -> {
-                    if (left < RENEW_WITHIN_DAYS) {
-                        add(name, Result.WARN, "authorized; expires on " + s.expiresOn() + " (" + Math.max(0, left)
+                    if (left <= 0) {
+                        add(name, Result.WARN, "the endpoint still accepts the token, but the stored authorization"
+                                + " expired on " + s.expiresOn() + ": ask the seller to renew it, then 'openmws sellers add"
+                                + " --seller-id " + s.sellerId() + " ... --authorized-on DAY --replace'");
+                    } else if (left < RENEW_WITHIN_DAYS) {
+                        add(name, Result.WARN, "authorized; expires on " + s.expiresOn() + " (" + left
                                 + " days left): ask the seller to renew the authorization in Seller Central");
                     } else {
                         add(name, Result.OK, "authorized until " + s.expiresOn()

@@ -9,6 +9,9 @@ import io.openmws.testkit.SandboxAuthorization;
 import io.openmws.testkit.SandboxDeveloper;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -152,6 +155,32 @@ class DoctorCommandTest {
                 "chmod 700 " + dir);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
         assertThat(line(cli.run("doctor"), "profile")).contains("OK", "(owner-only)");
+    }
+
+    @Test
+    void aServiceThatIsNotGreenIsAWarningWithItsMessage(Sandbox sandbox) throws Exception {
+        SandboxDeveloper developer = sandbox.newDeveloper();
+        CliRunner cli = configured(sandbox, developer);
+        setSellersStatus(sandbox, "{\"status\":\"YELLOW\",\"messages\":[\"Answers are slow in NA\"]}");
+        try {
+            CliRunner.Result doctor = cli.run("doctor");
+
+            assertThat(doctor.exitCode()).as(doctor.toString()).isZero();
+            assertThat(line(doctor, "service status")).matches("service status +WARN +YELLOW: Answers are slow in NA;"
+                    + " calls may fail or be slow until it is GREEN again");
+        } finally {
+            setSellersStatus(sandbox, "{\"status\":\"GREEN\"}"); // the platform is shared with other classes
+        }
+    }
+
+    /** The sandbox's control API for GetServiceStatus, which {@link Sandbox} does not wrap. */
+    private static void setSellersStatus(Sandbox sandbox, String json) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        sandbox.baseUrl().resolve("/sandbox/v1/service-status/Sellers"))
+                .header("Authorization", "Bearer " + sandbox.operatorToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     @Test
