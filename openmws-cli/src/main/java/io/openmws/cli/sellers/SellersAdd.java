@@ -77,6 +77,9 @@ public final class SellersAdd implements Callable<Integer> {
         Profile profile = cli.profile();
         profile.requireSettings();
         String id = sellerId();
+        if (name != null && name.strip().length() > 200) {
+            throw CliFailure.usage("--name", "expected a name of at most 200 characters; got " + name.strip().length());
+        }
         List<String> marketplaceIds = marketplaceIds();
         LocalDate day = authorizedOn();
         SellerCredentialStore store = profile.store();

@@ -155,8 +155,15 @@ class SellersCommandsTest {
         assertThat(badDay.err()).isEqualTo("openmws sellers add: --authorized-on: expected a day like 2026-03-01"
                 + " (YYYY-MM-DD); got '03/01/2026'\n");
 
-        CliRunner.Result badId = add(grant, "--marketplace", US, "--seller-id", "x");
+        CliRunner.Result badId = cli.run("sellers", "add", "--seller-id", "a2986zq066ch2f", "--marketplace", US);
         assertThat(badId.exitCode()).isEqualTo(2);
+        assertThat(badId.err()).isEqualTo("openmws sellers add: --seller-id: expected a Seller ID of 8 to 20 uppercase"
+                + " letters and digits starting with 'A', like A2986ZQ066CH2F; got 'a2986zq066ch2f'\n");
+
+        CliRunner.Result longName = add(grant, "--marketplace", US, "--name", "n".repeat(201));
+        assertThat(longName.exitCode()).isEqualTo(2);
+        assertThat(longName.err()).isEqualTo("openmws sellers add: --name: expected a name of at most 200 characters;"
+                + " got 201\n");
 
         assertThat(cli.run("sellers", "list", "--output", "json").out()).isEqualTo("[ ]\n");
     }
