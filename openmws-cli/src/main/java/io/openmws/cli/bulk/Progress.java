@@ -33,11 +33,13 @@ public final class Progress implements AutoCloseable {
 
     /**
      * The display for this run: drawn at an interactive terminal (not a {@code dumb} one, which cannot move
-     * the cursor back up to redraw), unless {@code --quiet}.
+     * the cursor back up to redraw), unless {@code --quiet}, or {@code -v}, whose lines per request on standard
+     * error are the progress then (bars redrawn in place would tear them).
      */
     public static Progress of(Cli cli) {
         boolean dumb = cli.terminal().env("TERM").filter("dumb"::equals).isPresent();
-        return new Progress(cli.terminal().err(), cli.terminal().interactive() && !cli.quiet() && !dumb);
+        return new Progress(cli.terminal().err(),
+                cli.terminal().interactive() && !cli.quiet() && !cli.verbose() && !dumb);
     }
 
     /** Whether bars are drawn. */
