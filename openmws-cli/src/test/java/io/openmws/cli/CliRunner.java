@@ -1,12 +1,17 @@
 package io.openmws.cli;
 
+import io.openmws.cli.config.Profiles;
+import io.openmws.sdk.store.StoredSeller;
 import io.openmws.testkit.Sandbox;
+import io.openmws.testkit.SandboxAuthorization;
 import io.openmws.testkit.SandboxDeveloper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -90,6 +95,22 @@ public final class CliRunner {
             code = OpenMws.run(terminal, args);
         }
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Stores an authorized seller straight into the default profile's store, as {@code sellers add} would after
+     * its check, for tests of other verbs.
+     *
+     * @param grant the sandbox's authorization
+     * @return the stored seller
+     */
+    public StoredSeller storeSeller(SandboxAuthorization grant) {
+        Terminal terminal = Terminal.of(new ByteArrayInputStream(new byte[0]), System.out, System.err, env, home);
+        StoredSeller seller = StoredSeller.builder(grant.sellerId()).mwsAuthToken(grant.mwsAuthToken())
+                .marketplaceIds(grant.marketplaces()).authorizedOn(LocalDate.ofInstant(grant.authorizedAt(), ZoneOffset.UTC))
+                .build();
+        Profiles.of(terminal).profile(null).store().add(seller);
+        return seller;
     }
 
     /**

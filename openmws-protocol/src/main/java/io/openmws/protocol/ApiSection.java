@@ -3,6 +3,7 @@ package io.openmws.protocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The MWS API sections the platform serves: where each lives, its version, and the XML namespace
@@ -103,6 +104,27 @@ public enum ApiSection {
             }
         }
         return List.of();
+    }
+
+    /**
+     * The section a person names, e.g. on a command line: {@code sellers}, {@code Orders}, {@code FEEDS}. The
+     * match is on {@link #sectionName()}, ignoring case and surrounding blanks.
+     *
+     * @param name the section's name, may be null
+     * @return the section, or empty when the name is none of {@code Sellers}, {@code Orders}, {@code Feeds},
+     *     {@code Reports}, {@code Products}, {@code Finances}
+     */
+    public static Optional<ApiSection> byName(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        String wanted = name.strip();
+        for (ApiSection s : values()) {
+            if (s.sectionName.equalsIgnoreCase(wanted)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

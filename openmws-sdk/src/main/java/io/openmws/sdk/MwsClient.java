@@ -6,6 +6,8 @@ import io.openmws.protocol.signature.SignatureMethod;
 import io.openmws.protocol.signature.SigningSecret;
 import io.openmws.protocol.useragent.UserAgent;
 import io.openmws.sdk.internal.CallExecutor;
+import io.openmws.sdk.internal.MwsCall;
+import java.io.OutputStream;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -123,6 +125,35 @@ public final class MwsClient {
     /** The Finances API: settlement periods and the shipment and refund events in them. */
     public FinancesApi finances() {
         return finances;
+    }
+
+    /**
+     * Sends any operation, signed exactly like the typed ones, and streams its answer, whatever its status, into
+     * {@code body}: MWS Scratchpad in code. The call is paced like every call and sent once; only a
+     * {@code RequestExpired} answer makes the client correct the Timestamp and send it a second time (that
+     * first answer is not written). Listeners hear of it as of any call.
+     *
+     * <pre>{@code
+     * ByteArrayOutputStream xml = new ByteArrayOutputStream();
+     * RawResponse answer = client.call(RawRequest.builder(ApiSection.SELLERS, "ListMarketplaceParticipations")
+     *         .seller(seller).build(), xml);
+     * if (!answer.succeeded()) { ... }                           // 401 with an ErrorResponse, say
+     * System.out.println(answer.signing());                      // the string to sign, token masked
+     * }</pre>
+     *
+     * @param request the operation, its seller and its own parameters
+     * @param body receives the answer's body: the operation's XML, an {@code ErrorResponse}, or whatever the
+     *     endpoint sent; flushed, not closed
+     * @return the status, headers, request id, the endpoint's time, how long it took and what was signed
+     * @throws MwsException of kind {@code COMMUNICATION} when no answer came (or it broke off), {@code INTERRUPTED}
+     *     when the thread was interrupted; never for an answer, whatever its status
+     * @throws java.io.UncheckedIOException when writing to {@code body} fails
+     */
+    public RawResponse call(RawRequest request, OutputStream body) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(body, "body");
+        return executor.send(new MwsCall(request.section(), request.action(), request.seller(), request.parameters()),
+                body);
     }
 
     /** The endpoint calls go to. */

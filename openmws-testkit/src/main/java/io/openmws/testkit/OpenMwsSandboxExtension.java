@@ -7,7 +7,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The extension behind {@link OpenMwsSandbox}: one platform per annotated test class (nested classes
- * share their outer class's), started on first use and stopped when that class is done.
+ * share their outer class's), started on first use and stopped when that class is done; or, for classes
+ * annotated {@code shared = true}, one for the whole run, kept in the root context's store.
  */
 public class OpenMwsSandboxExtension implements ParameterResolver {
 
@@ -28,7 +29,10 @@ public class OpenMwsSandboxExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        ExtensionContext owner = annotatedClassContext(context).orElse(context);
+        Optional<ExtensionContext> annotated = annotatedClassContext(context);
+        boolean shared = annotated.map(c -> c.getRequiredTestClass().getAnnotation(OpenMwsSandbox.class).shared())
+                .orElse(false);
+        ExtensionContext owner = shared ? context.getRoot() : annotated.orElse(context);
         return owner.getStore(NAMESPACE)
                 .getOrComputeIfAbsent(Running.class, key -> new Running(Sandbox.start()), Running.class)
                 .sandbox();

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code openmws feeds submit} against the platform: one file to every seller, processing summaries, bad input. */
-@OpenMwsSandbox
+@OpenMwsSandbox(shared = true)
 class FeedsSubmitTest {
 
     private static final String PRICES = "_POST_FLAT_FILE_PRICEANDQUANTITYONLY_UPDATE_DATA_";

@@ -1,8 +1,6 @@
 package io.openmws.cli.bulk;
 
 import io.openmws.cli.CliRunner;
-import io.openmws.cli.Terminal;
-import io.openmws.cli.config.Profiles;
 import io.openmws.sdk.DeveloperCredentials;
 import io.openmws.sdk.FeedSubmissionInfo;
 import io.openmws.sdk.MwsClient;
@@ -11,12 +9,8 @@ import io.openmws.sdk.SellerAccess;
 import io.openmws.testkit.Sandbox;
 import io.openmws.testkit.SandboxAuthorization;
 import io.openmws.testkit.SandboxDeveloper;
-import io.openmws.sdk.store.StoredSeller;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,10 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,7 +39,6 @@ final class Marketplace {
     private final MwsClient client;
     private final CliRunner cli;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<SandboxAuthorization> authorizations = new ArrayList<>();
 
     /** A new developer and a CLI configured for it with {@code configure --from-env}. */
     Marketplace(Sandbox sandbox, Path home) {
@@ -66,19 +56,10 @@ final class Marketplace {
         return cli;
     }
 
-    SandboxDeveloper developer() {
-        return developer;
-    }
-
     /** A new US seller who authorized the developer, stored in the CLI's default profile. */
     SandboxAuthorization newStoredSeller() {
         SandboxAuthorization a = sandbox.authorize(sandbox.newSeller(US), developer);
-        authorizations.add(a);
-        // The store the CLI reads, opened the way the CLI opens it (the profile under the test's home).
-        Terminal terminal = Terminal.of(InputStream.nullInputStream(), new PrintStream(OutputStream.nullOutputStream()),
-                new PrintStream(OutputStream.nullOutputStream()), Map.of(), cli.home());
-        Profiles.of(terminal).profile(null).store().add(StoredSeller.builder(a.sellerId()).mwsAuthToken(a.mwsAuthToken())
-                .marketplaceIds(List.of(US)).authorizedOn(LocalDate.now()).build());
+        cli.storeSeller(a);
         return a;
     }
 

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code openmws orders sync} against the platform: per-seller files, resuming, a revoked seller, bad input. */
-@OpenMwsSandbox
+@OpenMwsSandbox(shared = true)
 class OrdersSyncTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

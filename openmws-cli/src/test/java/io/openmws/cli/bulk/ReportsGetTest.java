@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code openmws reports get} against the platform: a report to a file, to standard output, to a folder for
  * several sellers; and the progress display in a real pseudo-terminal.
  */
-@OpenMwsSandbox
+@OpenMwsSandbox(shared = true)
 class ReportsGetTest {
 
     private static final String LISTINGS = "_GET_MERCHANT_LISTINGS_DATA_";

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code openmws configure} against the platform: what it stores, where, and what it refuses. */
-@OpenMwsSandbox
+@OpenMwsSandbox(shared = true)
 class ConfigureCommandTest {
 
     @TempDir

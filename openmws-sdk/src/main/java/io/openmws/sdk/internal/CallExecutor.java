@@ -3,7 +3,9 @@ package io.openmws.sdk.internal;
 import io.openmws.protocol.error.ErrorResponse;
 import io.openmws.protocol.error.ErrorResponseReader;
 import io.openmws.protocol.error.MwsError;
+import io.openmws.protocol.signature.PercentEncoding;
 import io.openmws.protocol.signature.RequestSigner;
+import io.openmws.protocol.signature.StringToSign;
 import io.openmws.protocol.throttle.QuotaHeaders;
 import io.openmws.protocol.throttle.ThrottleGroup;
 import io.openmws.protocol.throttle.ThrottleSpecs;
@@ -12,13 +14,17 @@ import io.openmws.sdk.DeveloperCredentials;
 import io.openmws.sdk.MwsCallEvent;
 import io.openmws.sdk.MwsCallListener;
 import io.openmws.sdk.MwsException;
+import io.openmws.sdk.RawResponse;
 import io.openmws.sdk.RequestMethod;
 import io.openmws.sdk.RetryPolicy;
 import io.openmws.sdk.SellerAccess;
+import io.openmws.sdk.SigningTrace;
 import io.openmws.sdk.Throttling;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -29,7 +35,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -176,6 +184,138 @@ public final class CallExecutor {
         }
     }
 
+    /**
+     * Sends a call once and streams its answer, whatever its status, into {@code body}: paced like every call,
+     * and sent a second time only to correct the Timestamp when the endpoint says {@code RequestExpired} (that
+     * first answer is not written). No other retries. The trace is of the request that got the answer.
+     *
+     * @param call the call; one with a raw body is not supported
+     * @param body receives the answer's body; flushed, not closed
+     * @return the answer's status, headers and timing, and what was signed
+     * @throws MwsException {@code COMMUNICATION} when no answer came (or it broke off), {@code INTERRUPTED}
+     * @throws UncheckedIOException when writing to {@code body} fails
+     */
+    public RawResponse send(MwsCall call, OutputStream body) {
+        Objects.requireNonNull(body, "body");
+        if (call.body().isPresent()) {
+            throw new IllegalArgumentException("A raw call sends its parameters only; a call with a body is not one");
+        }
+        Optional<ThrottleGroup> group = ThrottleSpecs.groupOf(call.section(), call.action());
+        // A seller named by hand (SellerId or Merchant among the parameters) is paced in its own buckets too.
+        String sellerId = call.seller().map(s -> s.sellerId().value())
+                .orElseGet(() -> call.parameters().getOrDefault("SellerId", call.parameters().get("Merchant")));
+        boolean skewCorrected = false;
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            pace(sellerId, group, attempt - 1);
+            Map<String, String> params = parameters(call);
+            HttpRequest request = request(call, params);
+            Outcome<Void> outcome = new Outcome<>();
+            long start = System.nanoTime();
+            HttpResponse<InputStream> response;
+            try {
+                response = config.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException e) {
+                outcome.error = noAnswer(request, e, attempt);
+                notify(event(call, attempt, outcome, Duration.ofNanos(System.nanoTime() - start), false));
+                throw outcome.error;
+            } catch (InterruptedException e) {
+                throw interrupted(e, attempt);
+            }
+            HttpHeaders headers = response.headers();
+            outcome.status = response.statusCode();
+            outcome.requestId = headers.firstValue("x-mws-request-id").orElse(null);
+            outcome.serverTime = instant(headers.firstValue("x-mws-timestamp"));
+            try (InputStream in = response.body()) {
+                if (outcome.status != 200) {
+                    // Error documents are small: read one to learn its code, then hand it on as it came.
+                    byte[] head = in.readNBytes(MAX_ERROR_BODY);
+                    outcome.error = error(call, response, head, outcome.requestId, attempt);
+                    if (outcome.error.kind() == MwsException.Kind.REQUEST_EXPIRED && !skewCorrected
+                            && outcome.serverTime != null) {
+                        skewCorrected = true;
+                        skew.learn(outcome.serverTime);
+                        notify(event(call, attempt, outcome, Duration.ofNanos(System.nanoTime() - start), true));
+                        continue;
+                    }
+                    if (outcome.error.kind() == MwsException.Kind.THROTTLED) {
+                        group.ifPresent(g -> pacer.drain(sellerId, g)); // the endpoint's bucket is empty: so is ours
+                    }
+                    write(body, head, head.length);
+                }
+                transfer(in, body);
+            } catch (IOException e) {
+                MwsException brokeOff = MwsException.builder().kind(MwsException.Kind.COMMUNICATION)
+                        .httpStatus(outcome.status).requestId(outcome.requestId).attempts(attempt)
+                        .message("The answer from " + config.endpoint().base() + " broke off: " + e).cause(e).build();
+                outcome.error = brokeOff;
+                notify(event(call, attempt, outcome, Duration.ofNanos(System.nanoTime() - start), false));
+                throw brokeOff;
+            }
+            try {
+                body.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write the answer to the stream given: " + e.getMessage(), e);
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            notify(event(call, attempt, outcome, elapsed, false));
+            Optional<String> requestId = Optional.ofNullable(outcome.requestId)
+                    .or(() -> Optional.ofNullable(outcome.error).flatMap(MwsException::requestId));
+            return new RawResponse(outcome.status, lowerCaseNames(headers), requestId,
+                    Optional.ofNullable(outcome.serverTime), elapsed, trace(httpMethod(call), call, params));
+        }
+    }
+
+    /** Copies the answer; a failure to read is the endpoint's ({@link IOException}), one to write the caller's. */
+    private static void transfer(InputStream in, OutputStream out) throws IOException {
+        byte[] buffer = new byte[16 * 1024];
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            write(out, buffer, n);
+        }
+    }
+
+    private static void write(OutputStream out, byte[] bytes, int length) {
+        try {
+            out.write(bytes, 0, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the answer to the stream given: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, List<String>> lowerCaseNames(HttpHeaders headers) {
+        Map<String, List<String>> names = new TreeMap<>();
+        headers.map().forEach((name, values) -> names.merge(name.toLowerCase(Locale.ROOT), List.copyOf(values),
+                (a, b) -> {
+                    List<String> both = new ArrayList<>(a);
+                    both.addAll(b);
+                    return List.copyOf(both);
+                }));
+        return names;
+    }
+
+    /**
+     * What was signed, with the protocol's own canonical query and string to sign, the MWS Auth Token masked
+     * wherever it appears (its first 4 characters and "…"); the Signature is never part of it.
+     */
+    private SigningTrace trace(String httpMethod, MwsCall call, Map<String, String> params) {
+        String hostLine = config.endpoint().hostLine();
+        String path = config.endpoint().pathFor(call.section());
+        // Exactly the parameters the signature was computed over: SignatureMethod and SignatureVersion included.
+        Map<String, String> signed = config.signer().signedParameters(httpMethod, hostLine, path, params);
+        StringToSign toSign = config.signer().stringToSign(httpMethod, hostLine, path, signed);
+        String canonical = toSign.canonicalQuery();
+        String token = params.get("MWSAuthToken");
+        if (token != null && !token.isEmpty()) {
+            canonical = canonical.replace(PercentEncoding.encode(token), SigningTrace.mask(token))
+                    .replace(token, SigningTrace.mask(token));
+        }
+        String stringToSign = toSign.httpMethod() + '\n' + toSign.hostLine() + '\n' + toSign.path() + '\n' + canonical;
+        return new SigningTrace(toSign.httpMethod(), toSign.hostLine(), toSign.path(), canonical, stringToSign,
+                config.signer().method());
+    }
+
     /** Takes a slot from the call's bucket, waiting for one; calls without a published limit go at once. */
     private void pace(String sellerId, Optional<ThrottleGroup> group, int attemptsSoFar) {
         if (group.isEmpty()) {
@@ -212,19 +352,12 @@ public final class CallExecutor {
 
     private <T> Outcome<T> attempt(MwsCall call, ResponseParser<T> parser, int attempt) {
         Outcome<T> outcome = new Outcome<>();
-        HttpRequest request = request(call);
+        HttpRequest request = request(call, parameters(call));
         HttpResponse<InputStream> response;
         try {
             response = config.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
-            outcome.error = MwsException.builder().kind(MwsException.Kind.COMMUNICATION).attempts(attempt)
-                    .message("No answer from " + config.endpoint().base() + " within "
-                            + request.timeout().orElse(config.requestTimeout()).toSeconds()
-                            + " seconds; raise the request timeout or check the endpoint").cause(e).build();
-            return outcome;
         } catch (IOException e) {
-            outcome.error = MwsException.builder().kind(MwsException.Kind.COMMUNICATION).attempts(attempt)
-                    .message("Could not reach " + config.endpoint().base() + ": " + e).cause(e).build();
+            outcome.error = noAnswer(request, e, attempt);
             return outcome;
         } catch (InterruptedException e) {
             outcome.error = interrupted(e, attempt);
@@ -274,13 +407,35 @@ public final class CallExecutor {
         }
     }
 
-    private HttpRequest request(MwsCall call) {
+    /** A failure to get any answer: a timeout, a refused or broken connection. */
+    private MwsException noAnswer(HttpRequest request, IOException e, int attempt) {
+        if (e instanceof HttpTimeoutException) {
+            return MwsException.builder().kind(MwsException.Kind.COMMUNICATION).attempts(attempt)
+                    .message("No answer from " + config.endpoint().base() + " within "
+                            + request.timeout().orElse(config.requestTimeout()).toSeconds()
+                            + " seconds; raise the request timeout or check the endpoint").cause(e).build();
+        }
+        return MwsException.builder().kind(MwsException.Kind.COMMUNICATION).attempts(attempt)
+                .message("Could not reach " + config.endpoint().base() + ": " + e).cause(e).build();
+    }
+
+    /** The parameters to sign: the call's own and the common ones, with a Timestamp of now (corrected). */
+    private Map<String, String> parameters(MwsCall call) {
         Map<String, String> params = new TreeMap<>(call.parameters());
         params.put("AWSAccessKeyId", config.credentials().accessKeyId().value());
         params.put("Action", call.action());
         params.put("Version", call.section().version());
         params.put("Timestamp", Timestamps.formatSeconds(correctedNow()));
         call.seller().ifPresent(seller -> addSeller(params, seller));
+        return params;
+    }
+
+    /** The HTTP method the call is signed and sent with. */
+    private String httpMethod(MwsCall call) {
+        return call.body().isPresent() ? "POST" : config.method().name();
+    }
+
+    private HttpRequest request(MwsCall call, Map<String, String> params) {
         String path = config.endpoint().pathFor(call.section());
         if (call.body().isPresent()) {
             // SubmitFeed: every parameter in the query string, signed as a POST; the body is the feed.
