@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -145,5 +146,22 @@ class OrdersSyncTest {
         assertThat(noOut.exitCode()).isEqualTo(2);
         assertThat(noOut.err()).contains("--out").hasLineCount(1);
         assertThat(dir).doesNotExist();
+    }
+
+    @Test
+    void everyBulkVerbHasHelpWithExamplesAndNeedsNoProfileForIt() {
+        CliRunner cli = new CliRunner(home);
+        for (String[] verb : new String[][] {{"orders", "sync"}, {"feeds", "submit"}, {"reports", "get"},
+            {"orders"}, {"feeds"}, {"reports"}}) {
+            String[] args = Arrays.copyOf(verb, verb.length + 1);
+            args[verb.length] = "--help";
+            CliRunner.Result help = cli.run(args);
+            assertThat(help.exitCode()).as(help.toString()).isZero();
+            assertThat(help.out()).contains("Usage: openmws " + String.join(" ", verb), "Examples:", "  openmws " + verb[0]);
+        }
+        CliRunner.Result noVerb = cli.run("orders");
+        assertThat(noVerb.exitCode()).isEqualTo(2);
+        assertThat(noVerb.err()).startsWith("openmws orders: Missing required subcommand").hasLineCount(1);
+        assertThat(home.resolve(".openmws")).doesNotExist();
     }
 }
