@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * A seller's {@code orders.jsonl}: one JSON object per line for each version of an order the sync saw, with
@@ -44,10 +45,10 @@ final class OrderLog implements AutoCloseable {
         this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
     }
 
-    /** Opens the file for appending, creating it. */
+    /** Opens the file for appending, creating it owner-only. */
     static OrderLog append(Path file) throws IOException {
-        return new OrderLog(FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND));
+        return new OrderLog(FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND), OwnerOnly.file()));
     }
 
     /** Appends one order with its items as one line. */

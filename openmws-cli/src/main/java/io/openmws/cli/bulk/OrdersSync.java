@@ -124,7 +124,7 @@ final class OrdersSync implements Callable<Integer> {
      */
     private Synced sync(MwsClient client, SellerAccess seller, Instant start, Progress.Phase written) throws IOException {
         Path dir = out.resolve(seller.sellerId().value());
-        Files.createDirectories(dir);
+        OwnerOnly.createDirectories(dir);
         SyncState state = new SyncState(dir);
         Path file = dir.resolve("orders.jsonl");
         long count = 0;

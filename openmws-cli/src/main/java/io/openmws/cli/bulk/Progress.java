@@ -26,9 +26,15 @@ public final class Progress implements AutoCloseable {
     private final List<ProgressBar> bars = new ArrayList<>();
     private boolean closed;
 
+    /** Ends the display when the process is stopped (Ctrl-C) while bars are drawn, so the shell's prompt starts on a fresh line. */
+    private final Thread onExit = new Thread(this::close, "openmws-progress-exit");
+
     private Progress(PrintStream err, boolean drawn) {
         this.err = err;
         this.drawn = drawn;
+        if (drawn) {
+            Runtime.getRuntime().addShutdownHook(onExit);
+        }
     }
 
     /**
@@ -95,6 +101,13 @@ public final class Progress implements AutoCloseable {
             bar.close();
         }
         err.flush();
+        if (drawn && Thread.currentThread() != onExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onExit);
+            } catch (IllegalStateException shuttingDown) {
+                // The process is exiting already; the hook has nothing left to do.
+            }
+        }
     }
 
     /** One phase's bar (or nothing, when the display is not drawn). */

@@ -176,9 +176,11 @@ final class ReportsGet implements Callable<Integer> {
     private static long toFile(MwsClient client, SellerAccess seller, String reportId, Path target,
                                Progress.Phase download) throws IOException {
         Path absolute = target.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
+        OwnerOnly.createDirectories(absolute.getParent());
         Path part = absolute.resolveSibling("." + absolute.getFileName() + ".part");
         try {
+            Files.deleteIfExists(part);
+            Files.createFile(part, OwnerOnly.file());
             ReportDownload d;
             try (OutputStream file = new CountingOutputStream(Files.newOutputStream(part), download)) {
                 d = client.reports().download(seller, reportId, file);

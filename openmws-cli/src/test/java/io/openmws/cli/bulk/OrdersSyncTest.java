@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -61,6 +62,9 @@ class OrdersSyncTest {
         Path trainsFile = out.resolve(trains.sellerId()).resolve("orders.jsonl");
         assertThat(ids(mugsFile)).containsExactlyInAnyOrder(mug1, mug2);
         assertThat(ids(trainsFile)).containsExactly(train1);
+        // Buyers' names and addresses: owner-only.
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(mugsFile))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(mugsFile.getParent()))).isEqualTo("rwx------");
         JsonNode twoMugs = lines(mugsFile).stream().filter(n -> n.get("amazonOrderId").asString().equals(mug2))
                 .findFirst().orElseThrow();
         assertThat(twoMugs.get("orderStatus").asString()).isEqualTo("Pending");

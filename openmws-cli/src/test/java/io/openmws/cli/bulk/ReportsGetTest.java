@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,7 @@ class ReportsGetTest {
                 .startsWith(seller.sellerId() + "  OK").contains(" " + Files.size(file) + " ", file.toString()));
         assertThat(toFile.err()).isEmpty();
         assertThat(dir).isDirectoryNotContaining("glob:**.part");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
 
         CliRunner.Result toStdout = m.cli().run("reports", "get", "--type", LISTINGS);
 
