@@ -139,6 +139,10 @@ final class FeedsSubmit implements Callable<Integer> {
             ProcessingReport report = client.feeds().awaitResult(seller, info.feedSubmissionId(),
                     Duration.ofMinutes(timeoutMinutes), result -> { });
             return new Submitted(info, report);
+        } catch (MwsException e) {
+            // The feed was sent: say which, so that it is followed up rather than sent twice.
+            throw CliFailure.failed("Feed " + info.feedSubmissionId() + " was submitted, but its result could not be"
+                    + " read: " + e.getMessage(), e);
         } finally {
             processing.step();
         }

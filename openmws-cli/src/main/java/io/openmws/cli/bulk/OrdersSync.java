@@ -124,18 +124,19 @@ final class OrdersSync implements Callable<Integer> {
      */
     private Synced sync(MwsClient client, SellerAccess seller, Instant start, Progress.Phase written) throws IOException {
         Path dir = out.resolve(seller.sellerId().value());
-        OwnerOnly.createDirectories(dir);
         SyncState state = new SyncState(dir);
         Path file = dir.resolve("orders.jsonl");
         long count = 0;
         Instant highWater = start;
+        OrdersPage first = client.orders().listOrdersPage(seller, ListOrdersRequest.lastUpdatedAfter(start));
+        Instant end = first.lastUpdatedBefore().orElseThrow(() -> MwsException.builder()
+                .kind(MwsException.Kind.UNEXPECTED_RESPONSE).httpStatus(200).requestId(first.requestId())
+                .attempts(1).message("The ListOrders answer has no LastUpdatedBefore, so there is no point to"
+                        + " continue from").build());
+        // Created once the endpoint answered: a seller whose first call fails gets no folder and no file.
+        OwnerOnly.createDirectories(dir);
         try (OrderLog log = OrderLog.append(file)) {
-            OrdersPage page = client.orders().listOrdersPage(seller, ListOrdersRequest.lastUpdatedAfter(start));
-            OrdersPage first = page;
-            Instant end = page.lastUpdatedBefore().orElseThrow(() -> MwsException.builder()
-                    .kind(MwsException.Kind.UNEXPECTED_RESPONSE).httpStatus(200).requestId(first.requestId())
-                    .attempts(1).message("The ListOrders answer has no LastUpdatedBefore, so there is no point to"
-                            + " continue from").build());
+            OrdersPage page = first;
             try {
                 while (true) {
                     for (Order order : page.orders()) {

@@ -118,7 +118,7 @@ class OrdersSyncTest {
                 .satisfies(l -> assertThat(l).startsWith(revoked.sellerId() + ",FAILED,,").contains("AccessDenied"));
         assertThat(r.err()).doesNotContain("Exception", "\tat ");
         assertThat(out.resolve(kept.sellerId()).resolve("sync-state.properties")).exists();
-        assertThat(out.resolve(revoked.sellerId()).resolve("sync-state.properties")).doesNotExist();
+        assertThat(out.resolve(revoked.sellerId())).doesNotExist();
 
         // Only the revoked seller again, with -x: its stack trace, and exit 1 as none worked.
         CliRunner.Result alone = m.cli().run("orders", "sync", "--since", since, "--out", out.toString(),
