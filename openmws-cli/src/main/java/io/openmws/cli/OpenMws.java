@@ -5,6 +5,8 @@ import io.openmws.cli.bulk.OrdersCommand;
 import io.openmws.cli.bulk.ReportsCommand;
 import io.openmws.cli.call.CallCommand;
 import io.openmws.cli.config.ConfigureCommand;
+import io.openmws.cli.doctor.DoctorCommand;
+import io.openmws.cli.sellers.SellersCommand;
 import io.openmws.sdk.MwsException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,8 +34,9 @@ import picocli.CommandLine.ScopeType;
         description = {"The MWS integrator's command: keep your developer keys and the sellers who authorized you in an"
                 + " encrypted store, call any MWS operation for them, and sync orders, submit feeds and fetch reports"
                 + " for all of them at once."},
-        subcommands = {ConfigureCommand.class, CallCommand.class, OrdersCommand.class, FeedsCommand.class,
-            ReportsCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
+        subcommands = {ConfigureCommand.class, SellersCommand.class, CallCommand.class, DoctorCommand.class,
+            OrdersCommand.class, FeedsCommand.class, ReportsCommand.class, AutoComplete.GenerateCompletion.class,
+            CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done", "  1  a call failed, or a check found something to fix",
             "  2  usage: a wrong or missing argument, or no profile configured yet",

@@ -111,4 +111,25 @@ class CallCommandTest {
         CliRunner.Result csv = cli.run("call", "Sellers", "GetServiceStatus", "--output", "csv");
         assertThat(csv.exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void verboseDescribesEachRequestAndOnlyStackTracesShowATrace() {
+        CliRunner.Result verbose = cli.run("-v", "call", "Sellers", "ListMarketplaceParticipations", "--seller",
+                grant.sellerId());
+        assertThat(verbose.exitCode()).isZero();
+        assertThat(verbose.err()).matches("openmws: Sellers/ListMarketplaceParticipations for " + grant.sellerId()
+                + " -> HTTP 200 in \\d+ ms \\(RequestId [0-9a-f-]+\\)\\n");
+
+        CliRunner.Result saved = cli.runWithInput("x".repeat(40) + "\n", "configure", "--profile", "down", "--endpoint",
+                "http://127.0.0.1:1", "--access-key-id", developer.accessKeyId(), "--no-check");
+        assertThat(saved.exitCode()).as(saved.toString()).isZero();
+
+        CliRunner.Result down = cli.run("call", "Sellers", "GetServiceStatus", "--profile", "down");
+        assertThat(down.exitCode()).isEqualTo(1);
+        assertThat(down.err()).startsWith("openmws call: COMMUNICATION").contains("http://127.0.0.1:1").hasLineCount(1);
+
+        CliRunner.Result traced = cli.run("call", "Sellers", "GetServiceStatus", "--profile", "down", "-x");
+        assertThat(traced.exitCode()).isEqualTo(1);
+        assertThat(traced.err()).startsWith("openmws call: COMMUNICATION").contains("\tat io.openmws.sdk.");
+    }
 }

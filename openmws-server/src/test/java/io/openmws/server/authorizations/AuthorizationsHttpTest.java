@@ -10,6 +10,7 @@ import io.openmws.protocol.signature.SigningSecret;
 import io.openmws.protocol.time.Timestamps;
 import io.openmws.server.support.DisplayTime;
 import io.openmws.server.support.Hashes;
+import io.openmws.server.support.Jobs;
 import io.openmws.server.support.PlatformClock;
 import io.openmws.server.support.SecretSealer;
 import io.openmws.server.testing.Fixtures;
@@ -92,6 +93,9 @@ class AuthorizationsHttpTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Jobs jobs;
 
     @Autowired
     AuthorizationSellerGrants grants;
@@ -259,7 +263,7 @@ class AuthorizationsHttpTest {
     /** Waits until the expiry watch has run at the platform time of now (it is due after any move of 10 minutes or more). */
     /** Waits for a whole run of the expiry watch on the clock as it is now. */
     void awaitExpiryWatch() {
-        ExpiryWatchRuns.awaitWholeRun(clock, jdbc);
+        ExpiryWatchRuns.awaitWholeRun(clock, jdbc, jobs);
     }
 
     // --- the seller's side and the first-time email ------------------------------------------

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.openmws.server.support.DisplayTime;
+import io.openmws.server.support.Jobs;
 import io.openmws.server.support.PlatformClock;
 import io.openmws.server.testing.Fixtures;
 import io.openmws.server.testing.JsonClient;
@@ -63,6 +64,9 @@ class DeveloperNoticesHttpTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Jobs jobs;
 
     Fixtures fixtures() {
         return new Fixtures(new JsonClient(port, TOKEN));
@@ -127,7 +131,7 @@ class DeveloperNoticesHttpTest {
 
     /** Waits for a whole run of the expiry watch on the clock as it is now. */
     void awaitExpiryWatch() {
-        ExpiryWatchRuns.awaitWholeRun(clock, jdbc);
+        ExpiryWatchRuns.awaitWholeRun(clock, jdbc, jobs);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.openmws.server.authorizations;
 
 import static org.awaitility.Awaitility.await;
 
+import io.openmws.server.support.Jobs;
 import io.openmws.server.support.PlatformClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,14 +20,16 @@ final class ExpiryWatchRuns {
      * the new future; so after the first rescheduled run, the clock moves one more interval and a
      * second run is awaited, which surely started after the move.
      */
-    static void awaitWholeRun(PlatformClock clock, JdbcClient jdbc) {
-        awaitRescheduled(clock, jdbc);
+    static void awaitWholeRun(PlatformClock clock, JdbcClient jdbc, Jobs jobs) {
+        awaitRescheduled(clock, jdbc, jobs);
         clock.advance(ExpiryWatch.INTERVAL.plusSeconds(1));
-        awaitRescheduled(clock, jdbc);
+        awaitRescheduled(clock, jdbc, jobs);
     }
 
-    private static void awaitRescheduled(PlatformClock clock, JdbcClient jdbc) {
+    /** Wakes the scheduler, whose next poll is up to a second away, then waits for the watch to be rescheduled. */
+    private static void awaitRescheduled(PlatformClock clock, JdbcClient jdbc, Jobs jobs) {
         Instant now = clock.instant();
+        jobs.startDueWork();
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
                         SELECT execution_time FROM scheduled_tasks
                         WHERE task_name = :task AND picked = FALSE""")
