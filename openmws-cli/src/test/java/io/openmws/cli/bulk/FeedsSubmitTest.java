@@ -91,6 +91,9 @@ class FeedsSubmitTest {
         CliRunner.Result aFolder = m.cli().run("feeds", "submit", "--type", PRICES, dir.toString());
         CliRunner.Result malformedType = m.cli().run("feeds", "submit", "--type", "post_prices", feed.toString());
         CliRunner.Result unknownType = m.cli().run("feeds", "submit", "--type", "_POST_NO_SUCH_FEED_", feed.toString());
+        CliRunner.Result badMarketplace = m.cli().run("feeds", "submit", "--type", PRICES, feed.toString(),
+                "--marketplace", "nope");
+        CliRunner.Result noParallel = m.cli().run("feeds", "submit", "--type", PRICES, feed.toString(), "--parallel", "0");
 
         assertThat(noFile.exitCode()).isEqualTo(2);
         assertThat(noFile.err()).isEqualTo("openmws feeds submit: FILE: expected a readable feed file; " + missing
@@ -103,7 +106,12 @@ class FeedsSubmitTest {
         assertThat(unknownType.exitCode()).as(unknownType.toString()).isEqualTo(2);
         assertThat(unknownType.err()).startsWith("openmws feeds submit: --type: expected a feed type the endpoint"
                 + " accepts; it answered InvalidFeedType").hasLineCount(1);
-        assertThat(noFile.out() + aFolder.out() + malformedType.out() + unknownType.out()).isEmpty();
+        assertThat(badMarketplace.exitCode()).isEqualTo(2);
+        assertThat(badMarketplace.err()).startsWith("openmws feeds submit: --marketplace: ").hasLineCount(1);
+        assertThat(noParallel.exitCode()).isEqualTo(2);
+        assertThat(noParallel.err()).isEqualTo("openmws feeds submit: --parallel: expected 1 to 32; got 0\n");
+        assertThat(noFile.out() + aFolder.out() + malformedType.out() + unknownType.out() + badMarketplace.out()
+                + noParallel.out()).isEmpty();
         assertThat(m.client().feeds().count(Marketplace.access(seller), FeedSubmissionFilter.all())).isZero();
     }
 }
