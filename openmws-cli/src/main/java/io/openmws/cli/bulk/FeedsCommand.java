@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         subcommands = FeedsSubmit.class,
         footerHeading = "%n",
         footer = {"Examples:",
-            "  openmws feeds submit --type _POST_FLAT_FILE_PRICEANDQUANTITYONLY_UPDATE_DATA_ prices.txt --wait"})
+            "  openmws feeds submit --wait \\",
+            "      --type _POST_FLAT_FILE_PRICEANDQUANTITYONLY_UPDATE_DATA_ prices.txt"})
 public final class FeedsCommand {
 }

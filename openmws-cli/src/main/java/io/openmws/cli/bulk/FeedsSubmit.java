@@ -41,9 +41,12 @@ import picocli.CommandLine.Spec;
             "Exit 0 when every seller's feed was submitted (and processed), 1 when none was, 3 when some were."},
         footerHeading = "%n",
         footer = {"Examples:",
-            "  openmws feeds submit --type _POST_FLAT_FILE_PRICEANDQUANTITYONLY_UPDATE_DATA_ prices.txt",
-            "  openmws feeds submit --type _POST_PRODUCT_DATA_ products.xml --wait --seller A2986ZQ066CH2F",
-            "  openmws feeds submit --type _POST_FLAT_FILE_INVLOADER_DATA_ stock.txt --wait --output csv"})
+            "  openmws feeds submit \\",
+            "      --type _POST_FLAT_FILE_PRICEANDQUANTITYONLY_UPDATE_DATA_ prices.txt",
+            "  openmws feeds submit --type _POST_PRODUCT_DATA_ products.xml --wait \\",
+            "      --seller A2986ZQ066CH2F",
+            "  openmws feeds submit --type _POST_FLAT_FILE_INVLOADER_DATA_ stock.txt \\",
+            "      --wait --output csv"})
 final class FeedsSubmit implements Callable<Integer> {
 
     @Spec

@@ -9,6 +9,6 @@ import picocli.CommandLine.Command;
         footerHeading = "%n",
         footer = {"Examples:",
             "  openmws orders sync --since 2026-01-01 --out orders/",
-            "  openmws orders sync --out orders/              # continue where the last sync ended"})
+            "  openmws orders sync --out orders/     # continue where the last one ended"})
 public final class OrdersCommand {
 }

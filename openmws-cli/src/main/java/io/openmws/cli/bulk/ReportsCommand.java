@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         subcommands = ReportsGet.class,
         footerHeading = "%n",
         footer = {"Examples:",
-            "  openmws reports get --type _GET_MERCHANT_LISTINGS_DATA_ --seller A2986ZQ066CH2F > listings.txt",
+            "  openmws reports get --type _GET_MERCHANT_LISTINGS_DATA_ \\",
+            "      --seller A2986ZQ066CH2F > listings.txt",
             "  openmws reports get --type _GET_FLAT_FILE_OPEN_LISTINGS_DATA_ --out reports/"})
 public final class ReportsCommand {
 }

@@ -47,10 +47,11 @@ import picocli.CommandLine.Spec;
             "Exit 0 when every seller's report was fetched, 1 when none was, 3 when some were."},
         footerHeading = "%n",
         footer = {"Examples:",
-            "  openmws reports get --type _GET_MERCHANT_LISTINGS_DATA_ --seller A2986ZQ066CH2F > listings.txt",
-            "  openmws reports get --type _GET_MERCHANT_LISTINGS_DATA_ --seller A2986ZQ066CH2F --out listings.txt",
-            "  openmws reports get --type _GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_ --start 2026-01-01"
-                + " --end 2026-01-31 --out reports/"})
+            "  openmws reports get --type _GET_MERCHANT_LISTINGS_DATA_ \\",
+            "      --seller A2986ZQ066CH2F > listings.txt",
+            "  openmws reports get --type _GET_MERCHANT_LISTINGS_DATA_ --out listings.txt",
+            "  openmws reports get --type _GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_ \\",
+            "      --start 2026-01-01 --end 2026-01-31 --out reports/"})
 final class ReportsGet implements Callable<Integer> {
 
     @Spec
