@@ -55,7 +55,9 @@ class OrdersSyncTest {
         // ListOrders ends its window two minutes before the platform's now.
         sandbox.advance(Duration.ofMinutes(3));
 
-        CliRunner.Result first = m.cli().run("orders", "sync", "--since", since.toString(), "--out", out.toString());
+        // Pages of one order: the mugs seller's two orders come on two pages.
+        CliRunner.Result first = m.cli().run("orders", "sync", "--since", since.toString(), "--out", out.toString(),
+                "--page-size", "1", "-v");
 
         assertThat(first.exitCode()).as(first.toString()).isZero();
         Path mugsFile = out.resolve(mugs.sellerId()).resolve("orders.jsonl");
@@ -73,7 +75,9 @@ class OrdersSyncTest {
             assertThat(item.get("quantityOrdered").asInt()).isEqualTo(2);
         });
         assertThat(first.out()).contains("SELLER ID", mugs.sellerId(), trains.sellerId()).doesNotContain("FAILED");
-        assertThat(first.err()).isEmpty(); // no terminal: no bars, nothing but the results
+        // No terminal: no bars; -v's line per request only.
+        assertThat(first.err().lines()).allSatisfy(l -> assertThat(l).startsWith("openmws: "))
+                .anySatisfy(l -> assertThat(l).startsWith("openmws: Orders/ListOrdersByNextToken for " + mugs.sellerId()));
         Properties state = new Properties();
         try (var in = Files.newInputStream(out.resolve(mugs.sellerId()).resolve("sync-state.properties"))) {
             state.load(in);
@@ -138,6 +142,8 @@ class OrdersSyncTest {
         CliRunner.Result unknownSeller = m.cli().run("orders", "sync", "--since", "2026-01-01", "--out", dir.toString(),
                 "--seller", "A0000000000000");
         CliRunner.Result noOut = m.cli().run("orders", "sync", "--since", "2026-01-01");
+        CliRunner.Result bigPages = m.cli().run("orders", "sync", "--since", "2026-01-01", "--out", dir.toString(),
+                "--page-size", "101");
 
         assertThat(neverSynced.exitCode()).isEqualTo(2);
         assertThat(neverSynced.err()).isEqualTo("openmws orders sync: --since: expected a date: seller "
@@ -149,6 +155,8 @@ class OrdersSyncTest {
                 + " seller; 'A0000000000000' is not stored").hasLineCount(1);
         assertThat(noOut.exitCode()).isEqualTo(2);
         assertThat(noOut.err()).contains("--out").hasLineCount(1);
+        assertThat(bigPages.exitCode()).isEqualTo(2);
+        assertThat(bigPages.err()).isEqualTo("openmws orders sync: --page-size: expected 1 to 100; got 101\n");
         assertThat(dir).doesNotExist();
     }
 
