@@ -78,6 +78,7 @@ public final class OpenMws {
 
     /** The launcher's entry point: runs on the process's terminal and exits with the command's code. */
     public static void main(String[] args) {
+        Logging.configure();
         System.exit(run(Terminal.system(), args));
     }
 
