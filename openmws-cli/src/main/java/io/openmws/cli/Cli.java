@@ -59,6 +59,11 @@ public final class Cli {
         return options.quiet();
     }
 
+    /** Whether {@code -x} was given: show the stack trace of a failure (bulk verbs: of each failed seller). */
+    public boolean stackTraces() {
+        return options.stackTraces();
+    }
+
     /** The profiles under the home folder. */
     public Profiles profiles() {
         return Profiles.of(terminal);

@@ -1,5 +1,8 @@
 package io.openmws.cli;
 
+import io.openmws.cli.bulk.FeedsCommand;
+import io.openmws.cli.bulk.OrdersCommand;
+import io.openmws.cli.bulk.ReportsCommand;
 import io.openmws.cli.call.CallCommand;
 import io.openmws.cli.config.ConfigureCommand;
 import io.openmws.cli.doctor.DoctorCommand;
@@ -32,7 +35,8 @@ import picocli.CommandLine.ScopeType;
                 + " encrypted store, call any MWS operation for them, and sync orders, submit feeds and fetch reports"
                 + " for all of them at once."},
         subcommands = {ConfigureCommand.class, SellersCommand.class, CallCommand.class, DoctorCommand.class,
-            AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
+            OrdersCommand.class, FeedsCommand.class, ReportsCommand.class, AutoComplete.GenerateCompletion.class,
+            CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done", "  1  a call failed, or a check found something to fix",
             "  2  usage: a wrong or missing argument, or no profile configured yet",
@@ -74,6 +78,7 @@ public final class OpenMws {
 
     /** The launcher's entry point: runs on the process's terminal and exits with the command's code. */
     public static void main(String[] args) {
+        Logging.configure();
         System.exit(run(Terminal.system(), args));
     }
 
@@ -116,6 +121,10 @@ public final class OpenMws {
 
     boolean verbose() {
         return verbose;
+    }
+
+    boolean stackTraces() {
+        return stackTraces;
     }
 
     /** A command line picocli could not read: one line naming the argument, and where help is. */
