@@ -90,17 +90,21 @@ public final class OpenMws {
      * @return the exit code ({@link ExitCode})
      */
     public static int run(Terminal terminal, String... args) {
+        int code = commandLine(terminal).execute(args);
+        terminal.out().flush();
+        terminal.err().flush();
+        return code;
+    }
+
+    /** The whole command tree as {@link #run} executes it (tests parse the help's examples with it). */
+    static CommandLine commandLine(Terminal terminal) {
         OpenMws top = new OpenMws(terminal);
-        CommandLine line = new CommandLine(top)
+        return new CommandLine(top)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(terminal.out(), true))
                 .setErr(new PrintWriter(terminal.err(), true))
                 .setParameterExceptionHandler(top::usageError)
                 .setExecutionExceptionHandler(top::failure);
-        int code = line.execute(args);
-        terminal.out().flush();
-        terminal.err().flush();
-        return code;
     }
 
     Cli cli() {

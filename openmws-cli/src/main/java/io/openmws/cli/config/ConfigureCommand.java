@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  openmws configure                                   # asks for each value",
             "  openmws configure --endpoint http://localhost:8080 --access-key-id AKIAIOSFODNN7EXAMPLE",
-            "  openmws configure --region EU --secret-key-file ~/secrets/mws-eu.key --profile eu",
+            "  openmws configure --endpoint EU --secret-key-file ~/secrets/mws-eu.key --profile eu",
             "  MWS_ENDPOINT=http://localhost:8080 MWS_ACCESS_KEY_ID=... MWS_SECRET_KEY=... openmws configure --from-env",
             "  openmws configure --show"})
 public final class ConfigureCommand implements Callable<Integer> {
