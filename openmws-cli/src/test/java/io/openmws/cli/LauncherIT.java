@@ -100,6 +100,13 @@ class LauncherIT {
         assertThat(configure.out() + configure.err()).doesNotContain(developer.secretKey());
         assertThat(openmwsHome.resolve("profiles/default/settings.properties")).content()
                 .contains(sandbox.baseUrl().toString().replace(":", "\\:"));
+        // The store was created and migrated: Flyway's INFO notes (two lines each by default) are not printed.
+        assertThat(configure.err()).doesNotContain("INFO", "flyway", "Flyway");
+
+        Run list = run(Map.of("OPENMWS_HOME", openmwsHome.toString()), launcher, "sellers", "list", "--output", "json");
+        assertThat(list.exitCode()).as(list.toString()).isZero();
+        assertThat(list.out().strip()).as("no sellers yet").matches("\\[\\s*]");
+        assertThat(list.err()).doesNotContain("INFO", "flyway", "Flyway");
     }
 
     @Test
