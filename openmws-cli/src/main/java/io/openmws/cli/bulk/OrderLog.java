@@ -2,6 +2,7 @@ package io.openmws.cli.bulk;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.openmws.cli.OwnerOnly;
 import io.openmws.sdk.Order;
 import io.openmws.sdk.OrderItem;
 import java.io.BufferedOutputStream;

@@ -2,6 +2,7 @@ package io.openmws.cli.bulk;
 
 import io.openmws.cli.Cli;
 import io.openmws.cli.CliFailure;
+import io.openmws.cli.OwnerOnly;
 import io.openmws.cli.Table;
 import io.openmws.sdk.ListOrdersRequest;
 import io.openmws.sdk.MwsClient;

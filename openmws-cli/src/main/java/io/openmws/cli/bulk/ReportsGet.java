@@ -3,6 +3,7 @@ package io.openmws.cli.bulk;
 import io.openmws.cli.Cli;
 import io.openmws.cli.CliFailure;
 import io.openmws.cli.ExitCode;
+import io.openmws.cli.OwnerOnly;
 import io.openmws.cli.Table;
 import io.openmws.sdk.MwsClient;
 import io.openmws.sdk.MwsException;

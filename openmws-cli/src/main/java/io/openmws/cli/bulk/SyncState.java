@@ -1,13 +1,8 @@
 package io.openmws.cli.bulk;
 
+import io.openmws.cli.OwnerOnly;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -33,20 +28,11 @@ final class SyncState {
 
     /** Where the last sync got to; empty when the seller was never synced here. */
     Optional<Instant> resumeFrom() {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + file, e);
-        }
-        String value = p.getProperty(KEY);
+        Optional<String> value = OwnerOnly.readProperties(file).map(p -> p.getProperty(KEY));
         try {
-            return Optional.ofNullable(value).map(String::strip).map(Instant::parse);
+            return value.map(String::strip).map(Instant::parse);
         } catch (DateTimeParseException e) {
-            throw new IllegalStateException(file + " has no valid " + KEY + " ('" + value + "'); give --since", e);
+            throw new IllegalStateException(file + " has no valid " + KEY + " ('" + value.get() + "'); give --since", e);
         }
     }
 
@@ -54,14 +40,6 @@ final class SyncState {
     void save(Instant lastUpdateDate) throws IOException {
         Properties p = new Properties();
         p.setProperty(KEY, lastUpdateDate.toString());
-        Path temp = file.resolveSibling(FILE + ".new");
-        try (OutputStream out = Files.newOutputStream(temp)) {
-            p.store(out, "openmws orders sync: the next run without --since continues from here");
-        }
-        try {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        OwnerOnly.writeProperties(file, p, "openmws orders sync: the next run without --since continues from here");
     }
 }

@@ -4,6 +4,7 @@ import io.openmws.cli.Cli;
 import io.openmws.cli.CliFailure;
 import io.openmws.cli.ExitCode;
 import io.openmws.cli.Output;
+import io.openmws.cli.OwnerOnly;
 import io.openmws.cli.Terminal;
 import io.openmws.protocol.ApiSection;
 import io.openmws.protocol.xml.SafeXml;
@@ -16,10 +17,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -199,11 +198,7 @@ public final class CallCommand implements Callable<Integer> {
 
     private static Path tempFile() {
         try {
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                return Files.createTempFile("openmws-call-", ".answer",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
-            return Files.createTempFile("openmws-call-", ".answer");
+            return OwnerOnly.createTempFile("openmws-call-", ".answer");
         } catch (IOException e) {
             throw CliFailure.failed("Could not create a temporary file for the answer: " + e.getMessage(), e);
         }

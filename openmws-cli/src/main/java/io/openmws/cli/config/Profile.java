@@ -1,20 +1,18 @@
 package io.openmws.cli.config;
 
 import io.openmws.cli.CliFailure;
+import io.openmws.cli.OwnerOnly;
 import io.openmws.sdk.DeveloperCredentials;
 import io.openmws.sdk.MwsCallListener;
 import io.openmws.sdk.MwsClient;
 import io.openmws.sdk.store.JdbcSellerCredentialStore;
 import io.openmws.sdk.store.SellerCredentialStore;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Properties;
@@ -55,21 +53,14 @@ public final class Profile {
     /** Its settings, when it was configured. */
     public Optional<ProfileSettings> settings() {
         Path file = dir.resolve(SETTINGS_FILE);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + file, e);
-        }
-        String endpoint = p.getProperty("endpoint");
-        if (endpoint == null || endpoint.isBlank()) {
-            throw CliFailure.usage(file + " has no endpoint; run 'openmws" + profileOption() + " configure' again");
-        }
-        return Optional.of(new ProfileSettings(URI.create(endpoint.strip()),
-                p.getProperty("application.name", "openmws-cli"), p.getProperty("application.version", "1.0")));
+        return OwnerOnly.readProperties(file).map(p -> {
+            String endpoint = p.getProperty("endpoint");
+            if (endpoint == null || endpoint.isBlank()) {
+                throw CliFailure.usage(file + " has no endpoint; run 'openmws" + profileOption() + " configure' again");
+            }
+            return new ProfileSettings(URI.create(endpoint.strip()), p.getProperty("application.name", "openmws-cli"),
+                    p.getProperty("application.version", "1.0"));
+        });
     }
 
     /**
@@ -91,11 +82,8 @@ public final class Profile {
         p.setProperty("application.version", settings.applicationVersion());
         Path file = dir.resolve(SETTINGS_FILE);
         try {
-            Path temp = ownerOnlyFile(dir.resolve(SETTINGS_FILE + ".new"));
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                p.store(out, "openmws profile '" + name + "' (the access key is in the encrypted store beside it)");
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OwnerOnly.writeProperties(file, p, "openmws profile '" + name + "' (the access key is in the encrypted store"
+                    + " beside it)");
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file, e);
         }
@@ -155,27 +143,13 @@ public final class Profile {
     /** Creates the folder, and any folder above it that is missing, owner-only; folders that exist above it are left alone. */
     private void createDir() {
         try {
-            if (isPosix()) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            OwnerOnly.createDirectories(dir);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-            } else {
-                Files.createDirectories(dir);
             }
         } catch (IOException e) {
             throw CliFailure.failed("Could not create " + dir + " (owner-only): " + e.getMessage(), e);
         }
-    }
-
-    private static Path ownerOnlyFile(Path file) throws IOException {
-        Files.deleteIfExists(file);
-        if (isPosix()) {
-            return Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
-        return Files.createFile(file);
-    }
-
-    private static boolean isPosix() {
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 
     @Override
