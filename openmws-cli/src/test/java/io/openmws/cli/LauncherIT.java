@@ -186,7 +186,10 @@ class LauncherIT {
         }
     }
 
-    /** Runs a command with the test's home as HOME, none of the caller's OpenMWS settings, and {@code env} on top. */
+    /**
+     * Runs a command with the test's home as HOME, none of the caller's OpenMWS or Java settings (a CI's
+     * JAVA_TOOL_OPTIONS would print a line on standard error), and {@code env} on top.
+     */
     private static Run run(Map<String, String> env, Path command, String... args) {
         List<String> line = new ArrayList<>();
         line.add(command.toString());
@@ -194,7 +197,8 @@ class LauncherIT {
         ProcessBuilder builder = new ProcessBuilder(line).directory(home.toFile());
         Map<String, String> environment = builder.environment();
         for (String inherited : new HashMap<>(environment).keySet()) {
-            if (inherited.startsWith("OPENMWS_") || inherited.startsWith("MWS_") || inherited.equals("JAVA_HOME")) {
+            if (inherited.startsWith("OPENMWS_") || inherited.startsWith("MWS_") || inherited.equals("JAVA_HOME")
+                    || inherited.equals("JAVA_TOOL_OPTIONS") || inherited.equals("JDK_JAVA_OPTIONS")) {
                 environment.remove(inherited);
             }
         }
