@@ -128,12 +128,13 @@ class LauncherIT {
         assertThat(inPlace.exitCode()).as(inPlace.toString()).isZero();
         assertThat(inPlace.out()).contains(fromArchive);
 
-        // A copy elsewhere: the archive names the jars where they were dumped, so here it is stale.
-        Path copy = home.resolve("moved-openmws");
+        // A copy elsewhere (a space in its path, for the launcher's quoting): the archive names the jars where
+        // they were dumped, so here it is stale.
+        Path copy = home.resolve("moved openmws");
         copyTree(DIST, copy);
         Run stale = run(showClassLoading, copy.resolve("bin/openmws"), "--version");
         assertThat(stale.exitCode()).as(stale.toString()).isZero();
-        assertThat(stale.out()).doesNotContain(fromArchive).contains("io.openmws.cli.OpenMws source: file:" + copy);
+        assertThat(stale.out()).doesNotContain(fromArchive).contains("io.openmws.cli.OpenMws source: file:" + copy.toUri().getRawPath());
         assertThat(stale.err()).isEmpty();
         Run quiet = run(Map.of(), copy.resolve("bin/openmws"), "--version");
         assertThat(quiet.exitCode()).as(quiet.toString()).isZero();
