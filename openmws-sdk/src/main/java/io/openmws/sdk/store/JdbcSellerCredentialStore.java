@@ -32,9 +32,10 @@ import org.flywaydb.core.Flyway;
  * so it can share a database with another application's migrations, the platform's included.
  *
  * <p>MWS Auth Tokens and the Secret Key are sealed with a Tink AEAD keyset, each bound to its row. The
- * keyset is, in this order: the JSON given to {@link Builder#keysetJson}; the environment variable
- * {@value #KEYSET_ENV}; the file given to {@link Builder#keysetFile}; or
- * {@code ./data/openmws-sellers.keyset.json}. A file that does not exist is generated (AES-256-GCM,
+ * keyset is, in this order: the JSON given to {@link Builder#keysetJson}; the file given to
+ * {@link Builder#keysetFile}; the environment variable {@value #KEYSET_ENV}; or
+ * {@code ./data/openmws-sellers.keyset.json}. What the program says wins over the environment, so that
+ * two stores of one program (the CLI's profiles) never take one keyset for another. A file that does not exist is generated (AES-256-GCM,
  * owner-only). Back it up with the database: without it, stored tokens cannot be opened.
  *
  * <p>Thread-safe: every operation takes its own connection. {@link #toString()} shows no secret.
