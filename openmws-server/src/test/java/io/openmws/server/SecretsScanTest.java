@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.filter.Filter;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.openmws.protocol.time.Timestamps;
@@ -106,6 +109,8 @@ class SecretsScanTest {
     final Map<String, Secret> secrets = new LinkedHashMap<>();
     final LogLines log = new LogLines();
     Level rootLevelBefore;
+    Appender<ILoggingEvent> console;
+    ThresholdFilter consoleFilter;
 
     /** Every event of every logger, whatever the console shows: a leak at DEBUG is still a leak. */
     static final class LogLines extends AppenderBase<ILoggingEvent> {
@@ -133,6 +138,15 @@ class SecretsScanTest {
         log.setContext(root.getLoggerContext());
         log.start();
         root.addAppender(log);
+        // The console keeps to INFO and up while everything else is at DEBUG: writing (and capturing)
+        // every DEBUG line twice would double the test's time; the appender above reads them all.
+        console = root.getAppender("CONSOLE");
+        if (console != null) {
+            consoleFilter = new ThresholdFilter();
+            consoleFilter.setLevel("INFO");
+            consoleFilter.start();
+            console.addFilter(consoleFilter);
+        }
         root.setLevel(Level.DEBUG);
         // io.openmws has a level of its own (INFO in tests): open it up too.
         ((Logger) LoggerFactory.getLogger("io.openmws")).setLevel(Level.TRACE);
@@ -146,6 +160,11 @@ class SecretsScanTest {
     void stopCapturing() {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.detachAppender(log);
+        if (console != null) {
+            List<Filter<ILoggingEvent>> filters = console.getCopyOfAttachedFiltersList();
+            console.clearAllFilters();
+            filters.stream().filter(f -> f != consoleFilter).forEach(console::addFilter);
+        }
         root.setLevel(rootLevelBefore);
         ((Logger) LoggerFactory.getLogger("io.openmws")).setLevel(Level.INFO);
         for (String own : TEST_MACHINERY) {
