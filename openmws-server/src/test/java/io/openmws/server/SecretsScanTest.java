@@ -408,11 +408,23 @@ class SecretsScanTest {
         Set<String> firstTokenPlaces = new LinkedHashSet<>(secrets.get("first MWS Auth Token").allowedIn());
         String verifyLink = link(sellerEmail, VERIFY_LINK);
         String verifyToken = verifyLink.substring(verifyLink.indexOf("token=") + 6);
-        Page confirmed = submit(seller, "confirm authorization", verifyLink, VERIFY, "token", verifyToken);
-        // The confirmation link's token: in its mail and on the page it opens (a hidden field).
-        secret("authorization confirmation link token", verifyToken, mailNameOfLink(sellerEmail),
-                sources.get(sources.size() - 2).name());
-        follow(seller, "confirmed", confirmed);
+        // The link is opened in a browser that is not signed in: sign-in first (Spring Security keeps the
+        // request in the session and logs it at DEBUG), then back to the link, then confirm.
+        PortalClient mailReader = new PortalClient(port);
+        assertThat(get(mailReader, "confirmation link, signed out", verifyLink).redirectPath()).startsWith("/login");
+        Page back = submit(mailReader, "sign-in for the link", "/login", "/login", "username", sellerEmail,
+                "password", sellerPassword);
+        assertThat(back.redirectPath()).startsWith(VERIFY);
+        String backName = nameOfLastSource();
+        Page confirmForm = get(mailReader, "confirmation form", back.redirectPath());
+        Page confirmed = seen("confirm authorization",
+                mailReader.post(VERIFY, "token", verifyToken, "_csrf", confirmForm.csrf()));
+        assertThat(confirmed.redirectPath()).startsWith(PERMISSIONS + "/authorizations/");
+        // The confirmation link's token: in its mail, in the redirect back to it after the sign-in, and on
+        // the page it opens (a hidden field).
+        secret("authorization confirmation link token", verifyToken, mailNameOfLink(sellerEmail), backName,
+                "page confirmation form (HTTP 200)");
+        follow(mailReader, "confirmed", confirmed);
 
         // Signed calls of five sections, and calls that fail.
         callsOfEverySection("first", dev, sellerId, firstToken);
