@@ -87,9 +87,9 @@ final class KeysetCheck {
 
     private static StartupSettingsException refusal(String source, String what) {
         return new StartupSettingsException(List.of(new StartupSettingsException.Problem(
-                "The secrets keyset of this node (" + source + ") cannot open the secrets in its database: they"
-                        + " were sealed with another keyset, that of the node(s) already using this database."
-                        + " It does not open " + what + ".",
+                "This node's secrets keyset cannot open the secrets in its database: they were sealed with"
+                        + " another keyset, that of the nodes already using this database (it does not open " + what
+                        + "). This node's keyset is " + source + ".",
                 "Give every node that shares this database the same keyset: copy the keyset file of a node that"
                         + " works (openmws.secrets.keyset-file, OPENMWS_SECRETS_KEYSET_FILE; in sandbox mode"
                         + " ./data/secrets.keyset.json when unset) to this node and point"
