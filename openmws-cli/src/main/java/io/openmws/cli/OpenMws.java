@@ -151,7 +151,9 @@ public final class OpenMws {
             message = m.getMessage(); // code, HTTP status, message, RequestId and a hint, on one line
         } else {
             code = ExitCode.FAILED;
-            message = "unexpected failure: " + e + (stackTraces ? "" : " (run again with -x for the stack trace)");
+            // One line, whatever the library's message (Flyway's have tables): the rest is for -x.
+            message = "unexpected failure: " + e.toString().lines().findFirst().orElse(e.getClass().getName())
+                    + (stackTraces ? "" : " (run again with -x for the stack trace)");
         }
         cli.terminal().err().println(name + ": " + message);
         if (stackTraces) {

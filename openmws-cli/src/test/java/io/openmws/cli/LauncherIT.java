@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,6 +110,33 @@ class LauncherIT {
         assertThat(list.exitCode()).as(list.toString()).isZero();
         assertThat(list.out().strip()).as("no sellers yet").matches("\\[\\s*]");
         assertThat(list.err()).doesNotContain("INFO", "flyway", "Flyway");
+    }
+
+    @Test
+    void severalProcessesUseOneProfileAtOnce(Sandbox sandbox) throws Exception {
+        SandboxDeveloper developer = sandbox.newDeveloper();
+        Path openmwsHome = Files.createDirectories(home.resolve("busy-openmws-home"));
+        Map<String, String> env = Map.of("OPENMWS_HOME", openmwsHome.toString());
+        Map<String, String> configureEnv = new HashMap<>(env);
+        configureEnv.putAll(Map.of("MWS_ENDPOINT", sandbox.baseUrl().toString(),
+                "MWS_ACCESS_KEY_ID", developer.accessKeyId(), "MWS_SECRET_KEY", developer.secretKey()));
+        assertThat(run(configureEnv, launcher, "configure", "--from-env").exitCode()).isZero();
+
+        // Each process opens the store's H2 file, which one process holds at a time: they take turns, none fails.
+        ExecutorService processes = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Run>> runs = new ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                runs.add(processes.submit(() -> run(env, launcher, "sellers", "list", "--quiet")));
+            }
+            for (Future<Run> r : runs) {
+                Run list = r.get(2, TimeUnit.MINUTES);
+                assertThat(list.exitCode()).as(list.toString()).isZero();
+                assertThat(list.err()).isEmpty();
+            }
+        } finally {
+            processes.shutdownNow();
+        }
     }
 
     @Test

@@ -98,7 +98,7 @@ public final class Profile {
         if (store == null) {
             createDir();
             store = JdbcSellerCredentialStore.builder()
-                    .url("jdbc:h2:file:" + dir.resolve("store").toAbsolutePath() + ";WRITE_DELAY=0")
+                    .dataSource(new StoreDataSource("jdbc:h2:file:" + dir.resolve("store").toAbsolutePath() + ";WRITE_DELAY=0"))
                     .keysetFile(dir.resolve(KEYSET_FILE))
                     .build();
         }
