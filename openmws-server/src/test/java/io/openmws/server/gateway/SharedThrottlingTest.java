@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -80,9 +82,10 @@ class SharedThrottlingTest {
         }
     }
 
-    @Test
-    void aServiceStatusSetThroughOneNodeIsWhatTheOtherReportsAtItsNextCall() {
-        TestDatabases.Database db = TestDatabases.newPostgresDatabase();
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void aServiceStatusSetThroughOneNodeIsWhatTheOtherReportsAtItsNextCall(TestDatabases.Kind kind) {
+        TestDatabases.Database db = TestDatabases.newDatabase(kind);
         List<String> args = new ArrayList<>(List.of(db.asArguments()));
         args.addAll(List.of("--server.port=0", "--openmws.sandbox.operator-token=status"));
         try (var nodeA = start(args); var nodeB = start(args)) {
