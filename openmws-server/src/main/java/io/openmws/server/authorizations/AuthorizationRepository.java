@@ -300,6 +300,15 @@ class AuthorizationRepository {
                 .optional();
     }
 
+    /** The newest authorization's sealed token and row id, if there is an authorization. */
+    Optional<Map.Entry<Long, SealedToken>> newestSealedToken() {
+        return jdbc.sql("SELECT id, account_id, developer_ref, token_hash, token_sealed FROM seller_authorization"
+                        + " ORDER BY id DESC LIMIT 1")
+                .query((rs, n) -> Map.entry(rs.getLong("id"), new SealedToken(rs.getLong("account_id"),
+                        rs.getLong("developer_ref"), rs.getString("token_hash"), rs.getBytes("token_sealed"))))
+                .optional();
+    }
+
     SealedToken sealedToken(long ref) {
         return jdbc.sql("SELECT account_id, developer_ref, token_hash, token_sealed FROM seller_authorization WHERE id = :ref")
                 .param("ref", ref)

@@ -19,6 +19,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DeveloperRepository {
 
+    /** A key's sealed secret, whatever the key's state. */
+    record StoredSecret(AccessKeyId accessKeyId, byte[] secretSealed) {
+        @Override
+        public String toString() {
+            return "StoredSecret[accessKeyId=" + accessKeyId + ", sealed secret redacted]";
+        }
+    }
+
     /** The sealed secret of a key that may sign, with what the gateway needs to know about its owner. */
     record SealedKey(AccessKeyId accessKeyId, byte[] secretSealed, DeveloperId developerId, Region region,
                      String developerSellerId) {
@@ -159,6 +167,14 @@ class DeveloperRepository {
                 .param("id", accessKeyId)
                 .param("developer", developerRef)
                 .update() == 1;
+    }
+
+    /** Any access key's id and sealed secret (the first by id, through the primary key), if a key exists. */
+    Optional<StoredSecret> anySealedSecret() {
+        return jdbc.sql("SELECT access_key_id, secret_sealed FROM developer_access_key ORDER BY access_key_id LIMIT 1")
+                .query((rs, n) -> new StoredSecret(AccessKeyId.of(rs.getString("access_key_id")),
+                        rs.getBytes("secret_sealed")))
+                .optional();
     }
 
     /** An active key of an active developer whose seller account is active, with its sealed secret. */

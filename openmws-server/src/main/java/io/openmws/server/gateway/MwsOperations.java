@@ -2,6 +2,7 @@ package io.openmws.server.gateway;
 
 import io.openmws.protocol.ApiSection;
 import io.openmws.server.support.PlatformClock;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,16 @@ class MwsOperations {
         for (ApiSection section : ApiSection.values()) {
             operations.putIfAbsent(new Key(section, "GetServiceStatus"), new GetServiceStatus(section, board, clock));
         }
+    }
+
+    /**
+     * Every operation served, {@code GetServiceStatus} of each section included, by section then action:
+     * for tests that must cover each one, so that an operation added later is covered or fails them.
+     */
+    List<MwsOperation> all() {
+        return operations.values().stream()
+                .sorted(Comparator.comparing((MwsOperation op) -> op.section()).thenComparing(MwsOperation::action))
+                .toList();
     }
 
     /** The operation for {@code action} among the sections served at a path (Feeds and Reports share {@code /}). */

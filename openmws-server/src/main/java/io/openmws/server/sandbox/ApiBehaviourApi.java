@@ -25,6 +25,8 @@ class ApiBehaviourApi {
 
     record ServiceStatusState(String section, String status, String messageId, List<String> messages) {}
 
+    static final int MAX_MESSAGES = 100;
+
     private final SandboxDevelopers developers;
     private final ThrottleExemptions exemptions;
     private final ServiceStatusBoard board;
@@ -66,10 +68,19 @@ class ApiBehaviourApi {
                     + "' is not a status; use GREEN, GREEN_I, YELLOW or RED.");
         }
         List<String> messages = request.messages() == null ? List.of() : request.messages();
-        if (messages.stream().anyMatch(m -> m == null || m.isBlank() || m.length() > 1000)) {
-            throw SandboxApiException.invalid("Each message is a text of 1 to 1000 characters.");
+        // The limits of the service_status tables; U+0000 is a character PostgreSQL cannot store.
+        if (messages.size() > MAX_MESSAGES) {
+            throw SandboxApiException.invalid("Give at most " + MAX_MESSAGES + " messages.");
         }
-        board.set(apiSection, new ServiceStatusBoard.SectionStatus(status, request.messageId(), messages));
+        if (messages.stream().anyMatch(m -> m == null || m.isBlank() || m.length() > 1000 || m.indexOf('\0') >= 0)) {
+            throw SandboxApiException.invalid("Each message is a text of 1 to 1000 characters (U+0000 excluded).");
+        }
+        String messageId = request.messageId();
+        if (messageId != null && (messageId.isBlank() || messageId.length() > 1000 || messageId.indexOf('\0') >= 0)) {
+            throw SandboxApiException.invalid("The messageId, when given, is a text of 1 to 1000 characters"
+                    + " (U+0000 excluded).");
+        }
+        board.set(apiSection, new ServiceStatusBoard.SectionStatus(status, messageId, messages));
         ServiceStatusBoard.SectionStatus now = board.get(apiSection);
         return new ServiceStatusState(apiSection.sectionName(), now.status().name(), now.messageId(), now.messages());
     }

@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes all sandbox data: every row of every table the migrations made, whatever feature owns it,
- * except the migration history and the platform clock, and every stored blob (feed bodies, reports). Portal sessions go too, so everybody is
+ * except the migration history, the platform clock and the keyset check, and every stored blob (feed bodies, reports). Portal sessions go too, so everybody is
  * signed out. The platform is then as a fresh start leaves it: the recurring background tasks are
  * scheduled again (their rows went with the rest), and on request the clock is back at real time.
  */
@@ -32,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SandboxReset {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxReset.class);
-    private static final Set<String> KEPT = Set.of("flyway_schema_history", "platform_clock");
+    // The keyset check too: the secrets sealed after a reset are sealed with the same keyset.
+    private static final Set<String> KEPT = Set.of("flyway_schema_history", "platform_clock", "platform_keyset_check");
 
     private final DataSource dataSource;
     private final TransactionTemplate transactions;

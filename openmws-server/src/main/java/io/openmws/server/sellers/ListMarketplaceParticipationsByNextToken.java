@@ -33,6 +33,6 @@ class ListMarketplaceParticipationsByNextToken implements MwsOperation {
     public void writeResult(MwsCall call, MwsXmlWriter result) throws IOException {
         String token = call.parameter("NextToken").filter(t -> !t.isBlank())
                 .orElseThrow(() -> new MwsException(MwsError.missingNextToken()));
-        participations.write(call, participations.offsetOf(token, call.sellerId()), result);
+        participations.write(call, participations.offsetOf(token, call), result);
     }
 }

@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 class MarketplaceParticipations {
 
-    private static final String TOKEN_VERSION = "p1";
+    // p2 names the developer too: a token works only for the caller it was issued to (docs/protocol.md §9),
+    // as every other list's does; p1 tokens named the seller only.
+    private static final String TOKEN_VERSION = "p2";
 
     private final SellerAccounts accounts;
     private final int pageSize;
@@ -48,7 +50,7 @@ class MarketplaceParticipations {
         }
         List<Marketplace> page = all.subList(offset, Math.min(all.size(), offset + pageSize));
         if (offset + page.size() < all.size()) {
-            result.element("NextToken", token(call.sellerId(), offset + page.size()));
+            result.element("NextToken", token(call, offset + page.size()));
         }
         result.start("ListParticipations");
         for (Marketplace m : page) {
@@ -74,8 +76,11 @@ class MarketplaceParticipations {
         result.end();
     }
 
-    /** The offset a NextToken stands for; {@code NextTokenCorrupted} unless it was issued for this seller. */
-    int offsetOf(String nextToken, String sellerId) {
+    /**
+     * The offset a NextToken stands for; {@code NextTokenCorrupted} unless it was issued to this caller:
+     * this seller and this developer.
+     */
+    int offsetOf(String nextToken, MwsCall call) {
         String decoded;
         try {
             decoded = new String(Base64.getUrlDecoder().decode(nextToken.strip()), StandardCharsets.UTF_8);
@@ -83,16 +88,17 @@ class MarketplaceParticipations {
             throw corrupted();
         }
         String[] parts = decoded.split("\\|", -1);
-        if (parts.length != 3 || !TOKEN_VERSION.equals(parts[0]) || !parts[1].equals(sellerId)
-                || !parts[2].matches("[1-9][0-9]{0,5}")) {
+        if (parts.length != 4 || !TOKEN_VERSION.equals(parts[0]) || !parts[1].equals(call.sellerId())
+                || !parts[2].equals(call.developerId()) || !parts[3].matches("[1-9][0-9]{0,5}")) {
             throw corrupted();
         }
-        return Integer.parseInt(parts[2]);
+        return Integer.parseInt(parts[3]);
     }
 
-    private static String token(String sellerId, int offset) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((TOKEN_VERSION + "|" + sellerId + "|" + offset).getBytes(StandardCharsets.UTF_8));
+    private static String token(MwsCall call, int offset) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                String.join("|", TOKEN_VERSION, call.sellerId(), call.developerId(), Integer.toString(offset))
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     private static MwsException corrupted() {

@@ -13,8 +13,10 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Declares the {@link SecretSealer} and decides where its keyset comes from:
@@ -26,6 +28,9 @@ import org.springframework.context.annotation.Configuration;
  * In sandbox mode a missing keyset file is generated (one AES-256-GCM key) with owner-only
  * permissions. Production mode never generates one: without a keyset it refuses to start, since
  * secrets sealed with a forgotten key are lost. The log names the file, never its content.
+ *
+ * <p>Before the sealer is handed to anyone, {@link KeysetCheck} proves that the keyset opens the
+ * secrets already in the database: a node given another keyset than the nodes before it refuses to start.
  */
 @Configuration(proxyBeanMethods = false)
 class SecretSealerConfiguration {
@@ -34,12 +39,26 @@ class SecretSealerConfiguration {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final Logger log = LoggerFactory.getLogger(SecretSealerConfiguration.class);
 
+    /** A sealer and where its keyset came from, in words for messages (settings and paths, no key material). */
+    record Keyset(SecretSealer sealer, String source) {}
+
+    /**
+     * The sealer, once {@link KeysetCheck} has proven that its keyset opens the secrets in the database:
+     * every bean that seals or opens a secret depends on this one, so none runs with a wrong keyset.
+     */
     @Bean
-    SecretSealer secretSealer(OpenMwsProperties properties) {
-        return sealerFor(properties);
+    SecretSealer secretSealer(OpenMwsProperties properties, JdbcClient jdbc, ObjectProvider<SealedSecrets> features,
+                              PlatformClock clock) {
+        Keyset keyset = keysetFor(properties);
+        new KeysetCheck(jdbc, features.orderedStream().toList(), clock).verify(keyset.sealer(), keyset.source());
+        return keyset.sealer();
     }
 
     static SecretSealer sealerFor(OpenMwsProperties properties) {
+        return keysetFor(properties).sealer();
+    }
+
+    static Keyset keysetFor(OpenMwsProperties properties) {
         OpenMwsProperties.Secrets secrets = properties.secrets();
         boolean inline = secrets.keyset() != null && !secrets.keyset().isBlank();
         // An empty value counts as unset, so that a deployment can blank out an inherited setting.
@@ -51,7 +70,7 @@ class SecretSealerConfiguration {
         if (inline) {
             SecretSealer sealer = parse(secrets.keyset(), "openmws.secrets.keyset");
             log.info("Secrets are sealed with the keyset given in openmws.secrets.keyset");
-            return sealer;
+            return new Keyset(sealer, "the keyset given in openmws.secrets.keyset (OPENMWS_SECRETS_KEYSET)");
         }
         if (file == null && !properties.sandbox()) {
             throw new IllegalStateException("Production mode needs the keyset that seals stored secrets: set "
@@ -59,23 +78,29 @@ class SecretSealerConfiguration {
                     + "OPENMWS_SECRETS_KEYSET to the keyset itself. Keep it safe: secrets sealed with a lost keyset "
                     + "cannot be opened.");
         }
-        if (file == null) {
+        boolean byDefault = file == null;
+        if (byDefault) {
             file = SANDBOX_DEFAULT;
         }
         Path absolute = file.toAbsolutePath().normalize();
+        boolean generated = false;
         if (!Files.exists(absolute)) {
             if (!properties.sandbox()) {
                 throw new IllegalStateException("The secrets keyset file " + absolute + " (openmws.secrets.keyset-file)"
                         + " does not exist. Production mode never generates one: restore it, or create one with"
                         + " Tink's tinkey (AES256_GCM) and point the property at it.");
             }
-            generate(absolute);
+            generated = generate(absolute);
         }
         warnIfReadableByOthers(absolute);
         try {
             SecretSealer sealer = parse(Files.readString(absolute, StandardCharsets.UTF_8), absolute.toString());
             log.info("Secrets are sealed with the keyset in {}", absolute);
-            return sealer;
+            String setting = byDefault ? ", the sandbox default as openmws.secrets.keyset-file is not set"
+                    : ", from openmws.secrets.keyset-file";
+            String made = generated ? "; this node generated it just now because it did not exist: in sandbox mode"
+                    + " each node makes a keyset of its own unless it is given one" : "";
+            return new Keyset(sealer, "the keyset file " + absolute + setting + made);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the secrets keyset file " + absolute, e);
         }
@@ -89,8 +114,12 @@ class SecretSealerConfiguration {
         }
     }
 
-    /** Writes a new keyset with owner-only permissions; a keyset another node wrote first is kept. */
-    private static void generate(Path file) {
+    /**
+     * Writes a new keyset with owner-only permissions; a keyset another node wrote first is kept.
+     *
+     * @return whether this call wrote it
+     */
+    private static boolean generate(Path file) {
         try {
             Files.createDirectories(file.getParent());
             Path created;
@@ -99,11 +128,13 @@ class SecretSealerConfiguration {
                         ? Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
                         : Files.createFile(file);
             } catch (FileAlreadyExistsException raced) {
-                return;
+                return false;
             }
             Files.writeString(created, SecretSealer.newKeysetJson(), StandardCharsets.UTF_8);
             log.warn("Generated a new secrets keyset at {} (sandbox mode). Stored secrets can be opened only with "
-                    + "this file: back it up with the database, and keep it private.", file);
+                    + "this file: back it up with the database, keep it private, and give every node that shares "
+                    + "the database a copy.", file);
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create the secrets keyset file " + file, e);
         }

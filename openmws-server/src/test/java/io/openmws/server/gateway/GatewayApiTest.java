@@ -430,6 +430,32 @@ class GatewayApiTest {
         assertThat(control().post("/sandbox/v1/service-status/Widgets", "{\"status\": \"RED\"}").status()).isEqualTo(404);
     }
 
+    @Test
+    void serviceStatusesTheDatabaseCannotHoldAreRefusedAndTheLastGoodOneStays() {
+        Fixture f = developer();
+        String tooLong = "x".repeat(1001);
+        String manyMessages = "[" + String.join(",", java.util.Collections.nCopies(101, "\"m\"")) + "]";
+        assertThat(control().post("/sandbox/v1/service-status/Reports",
+                "{\"status\": \"YELLOW\", \"messageId\": \"7\", \"messages\": [\"One.\", \"Two.\"]}").status())
+                .isEqualTo(200);
+
+        List<JsonClient.Response> refused = List.of(
+                control().post("/sandbox/v1/service-status/Reports", "{\"status\": \"RED\", \"messageId\": \"" + tooLong + "\"}"),
+                control().post("/sandbox/v1/service-status/Reports", "{\"status\": \"RED\", \"messageId\": \" \"}"),
+                control().post("/sandbox/v1/service-status/Reports", "{\"status\": \"RED\", \"messages\": [\"a\\u0000b\"]}"),
+                control().post("/sandbox/v1/service-status/Reports", "{\"status\": \"RED\", \"messages\": " + manyMessages + "}"));
+        Answer reports = mws().signedPost("/Reports/2009-01-01", f.accessKeyId(), f.secretKey(),
+                new TreeMap<>(Map.of("Action", "GetServiceStatus", "Version", "2009-01-01", "Merchant", f.sellerId())));
+        control().post("/sandbox/v1/service-status/Reports", "{\"status\": \"GREEN\"}");
+
+        assertThat(refused).allSatisfy(r -> {
+            assertThat(r.status()).as(r.body()).isEqualTo(400);
+            assertThat(r.body()).contains("InvalidInput");
+        });
+        assertThat(reports.body()).contains("<Status>YELLOW</Status>").contains("<MessageId>7</MessageId>")
+                .containsSubsequence("<Text>One.</Text>", "<Text>Two.</Text>");
+    }
+
     // --- call log -------------------------------------------------------------------------------
 
     @Test

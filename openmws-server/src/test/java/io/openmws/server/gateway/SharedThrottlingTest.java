@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.openmws.server.OpenMwsServer;
 import io.openmws.server.testing.Fixtures;
+import io.openmws.server.testing.JsonClient;
 import io.openmws.server.testing.MwsClient;
 import io.openmws.server.testing.TestDatabases;
 import java.util.ArrayList;
@@ -13,12 +14,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Several nodes on one PostgreSQL: with the database store they draw on one throttle budget, and a
- * revocation on one node holds on the other at its very next call.
+ * Several nodes on one PostgreSQL: with the database store they draw on one throttle budget, a
+ * revocation on one node holds on the other at its very next call, and so does a service status.
  */
 class SharedThrottlingTest {
 
@@ -76,6 +79,30 @@ class SharedThrottlingTest {
             assertThat(after.status()).isEqualTo(401);
             assertThat(after.errorCode()).isEqualTo("AccessDenied");
             assertThat(System.nanoTime() - revokedAt).isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(1));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void aServiceStatusSetThroughOneNodeIsWhatTheOtherReportsAtItsNextCall(TestDatabases.Kind kind) {
+        TestDatabases.Database db = TestDatabases.newDatabase(kind);
+        List<String> args = new ArrayList<>(List.of(db.asArguments()));
+        args.addAll(List.of("--server.port=0", "--openmws.sandbox.operator-token=status"));
+        try (var nodeA = start(args); var nodeB = start(args)) {
+            Fixtures.Developer dev = new Fixtures(port(nodeA), "status").developer();
+            Map<String, String> status = new TreeMap<>(Map.of("Action", "GetServiceStatus", "Version", "2013-09-01"));
+            MwsClient b = new MwsClient(port(nodeB));
+            assertThat(b.signedPost("/Orders/2013-09-01", dev.accessKeyId(), dev.secretKey(), status).body())
+                    .contains("<Status>GREEN</Status>");
+
+            var set = new JsonClient(port(nodeA), "status").post("/sandbox/v1/service-status/Orders",
+                    "{\"status\": \"RED\", \"messageId\": \"42\", \"messages\": [\"First.\", \"Second.\"]}");
+            var answer = b.signedPost("/Orders/2013-09-01", dev.accessKeyId(), dev.secretKey(), status);
+
+            assertThat(set.status()).as(set.body()).isEqualTo(200);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.body()).contains("<Status>RED</Status>").contains("<MessageId>42</MessageId>")
+                    .containsSubsequence("<Text>First.</Text>", "<Text>Second.</Text>");
         }
     }
 

@@ -9,6 +9,7 @@ import io.openmws.server.catalog.Catalog;
 import io.openmws.server.testing.Fixtures;
 import io.openmws.server.testing.JsonClient;
 import io.openmws.server.testing.Listings;
+import io.openmws.server.testing.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -36,6 +37,8 @@ class GeneratorCatchUpTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        // A fresh database, not the default file under ./data: that one outlives target/ and its keyset.
+        TestDatabases.h2(registry);
         registry.add("openmws.sandbox.operator-token", () -> TOKEN);
         registry.add("openmws.orders.generator.per-run", () -> PER_RUN);
         registry.add("openmws.orders.generator.max-backlog", () -> MAX_BACKLOG);

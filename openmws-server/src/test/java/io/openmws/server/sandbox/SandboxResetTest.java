@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.openmws.protocol.ApiSection;
+import io.openmws.server.gateway.ServiceStatusBoard;
 import io.openmws.server.support.BlobStore;
 import io.openmws.server.support.Jobs;
 import io.openmws.server.support.PlatformClock;
@@ -49,6 +51,9 @@ class SandboxResetTest {
     @Autowired
     BlobStore blobs;
 
+    @Autowired
+    ServiceStatusBoard board;
+
     JsonClient control() {
         return new JsonClient(port, TOKEN);
     }
@@ -91,6 +96,22 @@ class SandboxResetTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(control().get("/sandbox/v1/mailbox?to=" + email).body()).contains("expires on"));
+    }
+
+    @Test
+    void aResetSetsServiceStatusesBackToGreenAndKeepsTheKeysetCheck() {
+        byte[] check = jdbc.sql("SELECT sealed FROM platform_keyset_check WHERE id = 1").query(byte[].class).single();
+        assertThat(control().post("/sandbox/v1/service-status/Sellers",
+                "{\"status\": \"RED\", \"messages\": [\"Down.\"]}").status()).isEqualTo(200);
+        assertThat(board.get(ApiSection.SELLERS).status()).isEqualTo(ServiceStatusBoard.Status.RED);
+
+        assertThat(control().post("/sandbox/v1/reset", "{}").status()).isEqualTo(200);
+
+        assertThat(board.get(ApiSection.SELLERS).status()).isEqualTo(ServiceStatusBoard.Status.GREEN);
+        assertThat(board.get(ApiSection.SELLERS).messages()).isEmpty();
+        // The secrets sealed after the reset are sealed with the same keyset: its proof stays.
+        assertThat(jdbc.sql("SELECT sealed FROM platform_keyset_check WHERE id = 1").query(byte[].class).single())
+                .isEqualTo(check);
     }
 
     @Test
