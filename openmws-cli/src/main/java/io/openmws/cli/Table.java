@@ -73,9 +73,4 @@ public final class Table {
     public List<List<String>> rows() {
         return Collections.unmodifiableList(rows);
     }
-
-    /** Whether it has no row. */
-    public boolean isEmpty() {
-        return rows.isEmpty();
-    }
 }

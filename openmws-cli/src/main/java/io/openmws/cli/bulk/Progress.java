@@ -48,11 +48,6 @@ public final class Progress implements AutoCloseable {
                 cli.terminal().interactive() && !cli.quiet() && !cli.verbose() && !dumb);
     }
 
-    /** Whether bars are drawn. */
-    public boolean drawn() {
-        return drawn;
-    }
-
     /**
      * A phase counted in items (sellers, orders).
      *
@@ -138,13 +133,6 @@ public final class Progress implements AutoCloseable {
         public void maxHint(long total) {
             if (bar != null) {
                 bar.maxHint(total);
-            }
-        }
-
-        /** A short note after the bar (the seller being worked on, say). */
-        public void note(String message) {
-            if (bar != null) {
-                bar.setExtraMessage(message);
             }
         }
     }

@@ -2,13 +2,8 @@ package io.openmws.cli.config;
 
 import io.openmws.cli.CliFailure;
 import io.openmws.cli.Terminal;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The profiles under the CLI's home folder: {@code ~/.openmws/profiles/NAME/}, or {@code $OPENMWS_HOME/profiles/NAME/}.
@@ -40,11 +35,6 @@ public final class Profiles {
         return new Profiles(root.toAbsolutePath(), terminal);
     }
 
-    /** The home folder ({@code ~/.openmws}). */
-    public Path root() {
-        return root;
-    }
-
     /**
      * A profile, configured or not.
      *
@@ -61,17 +51,4 @@ public final class Profiles {
         return new Profile(chosen, root.resolve("profiles").resolve(chosen));
     }
 
-    /** The names of the configured profiles, sorted. */
-    public List<String> configured() {
-        Path dir = root.resolve("profiles");
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(p -> Files.isRegularFile(p.resolve(Profile.SETTINGS_FILE)))
-                    .map(p -> p.getFileName().toString()).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not list " + dir, e);
-        }
-    }
 }
