@@ -12,12 +12,19 @@ final class MwsRequests {
     private MwsRequests() {}
 
     static boolean isMws(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        if (path == null || path.isEmpty() || "/".equals(path)) {
-            if ("POST".equals(request.getMethod())) {
+        return isMws(request.getRequestURI(), request.getMethod(), request.getQueryString());
+    }
+
+    /**
+     * The same decision from the request's parts as received: also for a request the container
+     * refused before any filter saw it (its path may be unparsed, its query null).
+     */
+    static boolean isMws(String path, String method, String query) {
+        if (path == null || path.isEmpty() || path.chars().allMatch(c -> c == '/')) {
+            // "//" is the root too, as clients that join a base URL ending in / with a path starting with / send it
+            if ("POST".equals(method)) {
                 return true;
             }
-            String query = request.getQueryString();
             return query != null && (query.contains("Action=") || query.contains("AWSAccessKeyId="));
         }
         char first = path.length() > 1 ? path.charAt(1) : '/';
