@@ -11,7 +11,6 @@ import io.openmws.protocol.throttle.QuotaHeaders;
 import io.openmws.protocol.time.Timestamps;
 import io.openmws.protocol.xml.MwsXmlWriter;
 import io.openmws.server.support.PlatformClock;
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
@@ -246,32 +245,6 @@ class MwsGateway {
         try (OutputStream out = response.getOutputStream()) {
             buffer.writeTo(out);
         }
-    }
-
-    /**
-     * Writes, in the container's error dispatch, the envelope for an MWS request that the container
-     * or the firewall refused before the gateway saw it (a {@code TRACE}, a path the firewall rejects):
-     * an API client gets the MWS error form, never the portal's JSON or HTML error.
-     *
-     * @return whether the refused request was an MWS request (and the envelope was written)
-     */
-    boolean writeContainerError(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        if (!(uri instanceof String path) || !(status instanceof Integer code) || response.isCommitted()
-                || !MwsRequests.isMws(path, request.getMethod(), null)) {
-            return false;
-        }
-        MwsError error = containerError(code, path);
-        String requestId = ids.requestId().value();
-        List<ApiSection> sections = ApiSection.servedAt(path);
-        String namespace = sections.isEmpty() ? ApiSection.UNKNOWN_PATH_NAMESPACE : sections.get(0).namespace();
-        log.debug("MWS request {} {} refused by the container with {} (request {})", request.getMethod(),
-                Text.abbreviate(path, 103), code, requestId);
-        writeError(request, response, new Refusal(namespace, requestId, Optional.empty(), error));
-        callLog.record(new CallLog.Entry(requestId, clock.instant(), null, null, null, null, response.getStatus(),
-                error.code(), null, 0));
-        return true;
     }
 
     /** The MWS error for a status the container chose: 404 is an unknown address, any other refusal an invalid request. */

@@ -25,7 +25,7 @@ class MwsGatewayFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getDispatcherType() == DispatcherType.ERROR) {
-            if (!gateway.writeDeferredError(request, response) && !gateway.writeContainerError(request, response)) {
+            if (!gateway.writeDeferredError(request, response)) {
                 chain.doFilter(request, response);
             }
         } else if (MwsRequests.isMws(request)) {
