@@ -186,12 +186,21 @@ class CallAdmission {
             throw MwsException.invalidParameter("The request line is " + requestLine + " bytes long; MWS accepts at most "
                     + MAX_REQUEST_LINE + ". Send the parameters in a form body instead.");
         }
+        MwsParameters parameters;
         try {
             // The parser leaves the stream untouched for SubmitFeed, whose body is the feed.
-            return parser.parse(query, request.getContentType(), body);
+            parameters = parser.parse(query, request.getContentType(), body);
         } catch (InvalidParametersException e) {
             throw MwsException.invalidParameter(e.getMessage());
         }
+        // No MWS value holds a NUL, and PostgreSQL cannot store one: refused here, not as a 500 from a query.
+        for (var p : parameters.asMap().entrySet()) {
+            if (p.getKey().indexOf('\u0000') >= 0 || p.getValue().indexOf('\u0000') >= 0) {
+                throw MwsException.invalidParameter("A parameter holds a NUL character (U+0000), which no MWS "
+                        + "parameter may hold" + (p.getKey().indexOf('\u0000') >= 0 ? "." : ": " + Text.abbreviate(p.getKey(), 103) + "."));
+            }
+        }
+        return parameters;
     }
 
     private void verifySignature(HttpServletRequest request, MwsParameters parameters, CallerKeys.CallerKey key) {

@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * The hostile-input run against a platform at {@code base}: sets up its scene through the sandbox
  * control API and signed calls, sends {@code count} generated requests of one seed on a few threads,
  * and counts the answers by status and error code. {@code HostileInputTest} runs a few thousand of
- * them in the build; {@code bench/fuzz/run.sh} runs {@link #main} against the packaged jar.
+ * them in the build; {@code bench/fuzz/run.sh} runs {@link #main} against the packaged jar, which
+ * then sends the {@link HostileFeeds} too.
  *
  * <p>Usage: {@code ApiFuzz BASE_URL OPERATOR_TOKEN [count=100000] [seed=18] [threads=4]}; exit code 1
  * when any answer is a problem.
@@ -81,9 +82,14 @@ public final class ApiFuzz {
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 18;
         int threads = args.length > 4 ? Integer.parseInt(args[4]) : 4;
         ApiFuzz fuzz = new ApiFuzz(args[0], args[1]);
-        Result result = fuzz.run(fuzz.scene(), count, seed, threads);
+        RequestFuzzer.Scene scene = fuzz.scene();
+        Result result = fuzz.run(scene, count, seed, threads);
         System.out.print(result.table());
-        System.exit(result.problemCount() == 0 ? 0 : 1);
+        System.out.println("hostile feeds:");
+        List<HostileFeeds.Outcome> feeds = new HostileFeeds(args[0], scene).run();
+        System.out.print(HostileFeeds.table(feeds));
+        boolean feedsRight = feeds.stream().allMatch(o -> o.problem() == null);
+        System.exit(result.problemCount() == 0 && feedsRight ? 0 : 1);
     }
 
     /** Sends requests 0 to count-1 of the seed and checks every answer. */
