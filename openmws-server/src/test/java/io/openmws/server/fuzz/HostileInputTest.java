@@ -47,7 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class HostileInputTest {
 
     static final String TOKEN = "hostile-input-" + UUID.randomUUID();
-    static final int COUNT = Integer.getInteger("openmws.fuzz.count", 1500);
+    static final int COUNT = Integer.getInteger("openmws.fuzz.count", 1000);
     static final long SEED = Long.getLong("openmws.fuzz.seed", 18);
     static final int ROUNDS = Integer.getInteger("openmws.fuzz.rounds", 1);
 
