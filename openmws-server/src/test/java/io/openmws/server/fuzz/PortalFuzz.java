@@ -174,13 +174,24 @@ final class PortalFuzz {
                 }
             }
         }
-        // the links the pages hold (orders, reports, authorizations...), with their ids and queries broken
+        // the links the pages hold (orders, reports, authorizations, confirmations...), with their ids and
+        // queries broken; the forms of the pages they open are posted too (revoke, reveal a token, delete a key)
+        Set<String> posted = new LinkedHashSet<>();
         for (String link : links) {
             for (int i = 0; i < Math.max(1, rounds / 5); i++) {
                 String target = i == 0 ? link : mutatePath(link, r) + (r.nextBoolean() ? "" : "?"
                         + enc(pick(r, EXTRA_FIELDS)) + "=" + enc(value(r, "")));
                 Page page = visitor.get(target);
                 record(who + " GET " + template(link), page.status(), null, "GET " + target);
+                if (i == 0 && page.status() == 200 && !pages.contains(link.split("\\?", 2)[0])) {
+                    for (Form f : forms(link, page.body())) {
+                        if (!f.action().contains("logout") && posted.add(f.method() + " " + template(f.action()))) {
+                            for (int k = 0; k < rounds; k++) {
+                                submit(who, visitor, f, r);
+                            }
+                        }
+                    }
+                }
             }
         }
     }
