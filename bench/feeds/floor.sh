@@ -16,14 +16,13 @@ LINES=${1:-1000000}
 JAR=$(realpath openmws-server/target/openmws-server.jar)
 PORT=18087
 PGPORT=55437
-PGBIN=$(dirname "$(readlink -f "$(command -v pg_ctl)")")
 WORK=$(mktemp -d)
 chmod 755 "$WORK"
 SERVER=
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+source bench/lib/postgres.sh
 cleanup() {
   [ -n "$SERVER" ] && { kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; }
-  as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
+  stop_postgres "$WORK/pg"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -32,11 +31,8 @@ sql() { psql -h localhost -p $PGPORT -U postgres -d openmws -qAtX "$@"; }
 now_ms() { date +%s%3N; }
 timed() { local t; t=$(now_ms); "$@" >/dev/null; echo $(( $(now_ms) - t )); }
 
-mkdir "$WORK/pg" "$WORK/run"
-[ "$(id -u)" = 0 ] && chown postgres "$WORK/pg"
-as_pg "$PGBIN/initdb" -D "$WORK/pg" -U postgres -A trust >/dev/null
-as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -o "-p $PGPORT -k /tmp -c listen_addresses=localhost" -l "$WORK/pg/log" -w start >/dev/null
-psql -h localhost -p $PGPORT -U postgres -qc 'CREATE DATABASE openmws' >/dev/null
+mkdir "$WORK/run"
+start_postgres "$WORK/pg" $PGPORT
 # The schema as the platform makes it (fillfactor 50 and all), then the server is stopped: only SQL runs.
 (cd "$WORK/run" && exec java -jar "$JAR" --server.port=$PORT --spring.datasource.url=jdbc:postgresql://localhost:$PGPORT/openmws \
    --spring.datasource.username=postgres --spring.datasource.password= --logging.level.root=WARN >"$WORK/run/server.log" 2>&1) &
@@ -64,7 +60,7 @@ ACCOUNT=$(sql -c "SELECT id FROM seller_account")
 awk -v n="$LINES" 'BEGIN { for (i = 1; i <= n; i++) printf "SKU-%08d\t%d.%02d\t%d\n", i, 10 + i % 90, i % 100, i % 50 }' >"$WORK/feed.tsv"
 awk -v OFS='\t' '{ print 1, NR, $0 }' "$WORK/feed.tsv" >"$WORK/log.tsv"
 
-echo "== $LINES rows, PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}'), default settings"
+echo "== $LINES rows, default settings"
 COPY_MS=$(timed sql -c "\\copy floor_copy FROM '$WORK/feed.tsv'")
 LOG_MS=$(timed sql -c "\\copy floor_log FROM '$WORK/log.tsv'")
 sql -c "ANALYZE floor_log"

@@ -25,18 +25,17 @@ PORT2=18088
 PROXY_PORT=18089
 PGPORT=55436
 TOKEN=bench-$RANDOM$RANDOM
-PGBIN=$(dirname "$(readlink -f "$(command -v pg_ctl)")")
 WORK=$(mktemp -d)
 chmod 755 "$WORK"
 SERVER=
 SERVER2=
 PROXY_PID=
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+source bench/lib/postgres.sh
 cleanup() {
   [ -n "$PROXY_PID" ] && kill $PROXY_PID 2>/dev/null || true
   [ -n "$SERVER2" ] && { kill $SERVER2 2>/dev/null || true; wait $SERVER2 2>/dev/null || true; }
   [ -n "$SERVER" ] && { kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; }
-  as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
+  stop_postgres "$WORK/pg"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -49,12 +48,8 @@ now_ms() { date +%s%3N; }
 source bench/lib/gateway-measure.sh
 source bench/lib/proxy.sh
 
-mkdir "$WORK/pg" "$WORK/run" "$WORK/small" "$WORK/size" "$WORK/two"
-[ "$(id -u)" = 0 ] && chown postgres "$WORK/pg"
-as_pg "$PGBIN/initdb" -D "$WORK/pg" -U postgres -A trust >/dev/null
-as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -o "-p $PGPORT -k /tmp -c listen_addresses=localhost" -l "$WORK/pg/log" -w start >/dev/null
-psql -h localhost -p $PGPORT -U postgres -qc 'CREATE DATABASE openmws' >/dev/null
-echo "== PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on port $PGPORT"
+mkdir "$WORK/run" "$WORK/small" "$WORK/size" "$WORK/two"
+start_postgres "$WORK/pg" $PGPORT
 
 # The settings of a node that shares its database with others (README, "Several nodes on one database").
 start_node() {   # DIR PORT: the jar in DIR (its ./data), logging to DIR/server.log; waits until it answers
