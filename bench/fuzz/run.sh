@@ -22,29 +22,25 @@ PORT=18500
 PGPORT=55520
 TOKEN=fuzz-$RANDOM$RANDOM
 command -v pg_ctl >/dev/null || { echo "No PostgreSQL binaries: apt-get install -y postgresql" >&2; exit 2; }
-PGBIN=$(dirname "$(readlink -f "$(command -v pg_ctl)")")
+. bench/lib/postgres.sh
 for f in "$JAR" "$BENCH"; do
   [ -f "$f" ] || { echo "No $f: ./mvnw -B -q -o -pl openmws-protocol,openmws-server,openmws-benchmarks package -DskipTests" >&2; exit 2; }
 done
 WORK=$(mktemp -d)
 chmod 755 "$WORK"
 SERVER=
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
   [ -n "$SERVER" ] && { kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; }
-  as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
+  stop_postgres "$WORK/pg"
   [ -n "${KEEP_LOG:-}" ] && cp "$WORK/run/server.log" "$KEEP_LOG" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-mkdir "$WORK/pg" "$WORK/run" "$WORK/classes"
+mkdir "$WORK/run" "$WORK/classes"
 javac -d "$WORK/classes" -cp "$BENCH" $(ls "$SOURCES"/*.java | grep -v 'Test\.java$')
-[ "$(id -u)" = 0 ] && chown postgres "$WORK/pg"
-as_pg "$PGBIN/initdb" -D "$WORK/pg" -U postgres -A trust >/dev/null
-as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -o "-p $PGPORT -k /tmp -c listen_addresses=localhost" -l "$WORK/pg/log" -w start >/dev/null
-psql -h localhost -p $PGPORT -U postgres -qc 'CREATE DATABASE openmws' >/dev/null
-echo "== PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on port $PGPORT; server on port $PORT"
+start_postgres "$WORK/pg" $PGPORT
+echo "== server on port $PORT"
 
 (cd "$WORK/run" && exec java -Xmx512m -jar "$JAR" --server.port=$PORT --openmws.sandbox.operator-token=$TOKEN \
    --spring.datasource.url=jdbc:postgresql://localhost:$PGPORT/openmws --spring.datasource.username=postgres \
