@@ -152,7 +152,7 @@ public final class NodesCheck {
         int accepted = 0;
         int firstThrottled = -1;
         String throttledBy = "";
-        for (int i = 1; i <= 20 && firstThrottled < 0; i++) {
+        for (int i = 1; i <= 40 && firstThrottled < 0; i++) {
             String node = i % 2 == 1 ? node1 : node2;
             HttpResponse<String> r = signed(node, SELLERS, own, "ListMarketplaceParticipations", "2011-07-01", "SellerId", Map.of());
             if (r.statusCode() == 200) {
