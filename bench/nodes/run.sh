@@ -8,7 +8,8 @@
 # Needs Debian's haproxy (apt-get install -y haproxy) and PostgreSQL's binaries (pg_ctl on the PATH).
 # Builds nothing: ./mvnw -B -o -q -pl openmws-protocol,openmws-server,openmws-benchmarks package -DskipTests
 # Usage: bench/nodes/run.sh [nodes=2]
-# THROTTLING_STORE=memory (or STORAGE_TYPE=files) leaves a shared setting out, to watch the check fail.
+# THROTTLING_STORE=memory (or STORAGE_TYPE=files) leaves a shared setting out, to watch the check fail;
+# NODES_CHECK_OPTS="-Dnodes.feeds=30 -Dnodes.reports=30 -Dnodes.reminders=10" (the defaults) sizes the job checks.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 NODES=${1:-2}
@@ -120,7 +121,7 @@ echo
 
 FAILED=0
 T1=$(now_ms)
-NODE_LOGS=$LOGS java -cp "$BENCH" io.openmws.benchmarks.NodesCheck "http://localhost:$PROXY_PORT" "${URLS[0]}" "${URLS[1]}" \
+NODE_LOGS=$LOGS java ${NODES_CHECK_OPTS:-} -cp "$BENCH" io.openmws.benchmarks.NodesCheck "http://localhost:$PROXY_PORT" "${URLS[0]}" "${URLS[1]}" \
   || FAILED=1
 echo "checker: $(( ($(now_ms) - T1) / 1000 )) s"
 

@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * seen by every node at the next call. Prints {@code PASS} or {@code FAIL} per promise, with what it
  * saw, and exits 1 when anything failed.
  *
- * <p>Usage: {@code java -cp benchmarks.jar io.openmws.benchmarks.NodesCheck PROXY_URL NODE1_URL NODE2_URL};
+ * <p>Usage: {@code java -cp benchmarks.jar io.openmws.benchmarks.NodesCheck PROXY_URL NODE1_URL NODE2_URL}
+ * ({@code -Dnodes.feeds=30 -Dnodes.reports=30 -Dnodes.reminders=10} are the defaults);
  * the environment gives {@code OPERATOR_TOKEN} and {@code NODE_LOGS} (the nodes' log files, separated by
  * {@code :}, in which each feed and report request must be reported done exactly once).
  */
@@ -43,9 +44,9 @@ public final class NodesCheck {
     private static final String SELLERS = "/Sellers/2011-07-01";
     private static final String FEEDS = "/Feeds/2009-01-01";
     private static final String REPORTS = "/Reports/2009-01-01";
-    private static final int FEEDS_SUBMITTED = 12;
-    private static final int REPORTS_REQUESTED = 12;
-    private static final int REMINDED_SELLERS = 6;
+    private static final int FEEDS_SUBMITTED = Integer.getInteger("nodes.feeds", 30);
+    private static final int REPORTS_REQUESTED = Integer.getInteger("nodes.reports", 30);
+    private static final int REMINDED_SELLERS = Integer.getInteger("nodes.reminders", 10);
 
     private final String proxy;
     private final String node1;
@@ -446,28 +447,38 @@ public final class NodesCheck {
         return status;
     }
 
-    /** How often each id appears as group 1 of {@code pattern} in the nodes' logs. */
+    /** How often each id appears as group 1 of {@code pattern} in the nodes' logs; {@link #lastPerNode} says where. */
     private Map<String, Integer> logCounts(String pattern, List<String> ids) throws IOException {
         Map<String, Integer> counts = new LinkedHashMap<>();
         ids.forEach(id -> counts.put(id, 0));
         Pattern p = Pattern.compile(pattern);
+        lastPerNode.clear();
         for (Path log : logs) {
+            int here = 0;
             for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
                 Matcher m = p.matcher(line);
                 if (m.find() && counts.containsKey(m.group(1))) {
                     counts.merge(m.group(1), 1, Integer::sum);
+                    here++;
                 }
             }
+            lastPerNode.add(here);
         }
         return counts;
     }
+
+    private final List<Integer> lastPerNode = new ArrayList<>();
 
     private String summary(Map<String, Integer> runs) {
         Map<Integer, Integer> byCount = new TreeMap<>();
         runs.values().forEach(n -> byCount.merge(n, 1, Integer::sum));
         StringBuilder sb = new StringBuilder("(ids by times logged:");
         byCount.forEach((times, ids) -> sb.append(' ').append(times).append("x=").append(ids));
-        return sb.append(", in ").append(logs.size()).append(" logs)").toString();
+        sb.append("; run by node 1, 2, ...: ");
+        for (int i = 0; i < lastPerNode.size(); i++) {
+            sb.append(i == 0 ? "" : " + ").append(lastPerNode.get(i));
+        }
+        return sb.append(')').toString();
     }
 
     private static int count(String text, String needle) {
