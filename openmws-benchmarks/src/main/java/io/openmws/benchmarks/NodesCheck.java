@@ -377,18 +377,29 @@ public final class NodesCheck {
         });
         long done = status.values().stream().filter("_DONE_"::equals).count();
         int oneReport = 0;
+        int sameDownloads = 0;
         for (String id : ids) {
             String body = signed(node2, REPORTS, caller, "GetReportList", "2009-01-01", "Merchant",
                     Map.of("ReportRequestIdList.Id.1", id)).body();
-            if (count(body, "<ReportId>") == 1) {
+            Matcher reportId = Pattern.compile("<ReportId>(\\d+)</ReportId>").matcher(body);
+            if (count(body, "<ReportId>") == 1 && reportId.find()) {
                 oneReport++;
+                // Stored by whichever node generated it; downloaded from both.
+                HttpResponse<String> a = signed(node1, REPORTS, caller, "GetReport", "2009-01-01", "Merchant",
+                        Map.of("ReportId", reportId.group(1)));
+                HttpResponse<String> b = signed(node2, REPORTS, caller, "GetReport", "2009-01-01", "Merchant",
+                        Map.of("ReportId", reportId.group(1)));
+                if (a.statusCode() == 200 && b.statusCode() == 200 && a.body().equals(b.body()) && a.body().contains("NODES-")) {
+                    sameDownloads++;
+                }
             }
         }
         Map<String, Integer> runs = logCounts("Report request (\\d+) \\(", ids);
         long once = runs.values().stream().filter(n -> n == 1).count();
         record("background jobs: " + REPORTS_REQUESTED + " report requests through node 1, node 2 and the proxy in turn",
-                done == ids.size() && once == ids.size() && oneReport == ids.size(),
-                done + " done, " + oneReport + " with exactly one report in GetReportList, " + once
+                done == ids.size() && once == ids.size() && oneReport == ids.size() && sameDownloads == ids.size(),
+                done + " done, " + oneReport + " with exactly one report in GetReportList, " + sameDownloads
+                        + " downloaded alike from both nodes, " + once
                         + " generated exactly once by the nodes' logs " + summary(runs) + ", "
                         + String.format("%.1f s", (System.nanoTime() - start) / 1e9));
     }
