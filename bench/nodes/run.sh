@@ -144,7 +144,7 @@ fi
 
 echo
 echo "server logs: $(cat ${LOGS//:/ } | grep -c ' ERROR ' || true) ERROR lines, $(cat ${LOGS//:/ } | grep -c ' WARN ' || true) WARN lines;" \
-  "HAProxy answered: $(grep -c . "$WORK/haproxy.log" || true) log lines; whole run $(( ($(now_ms) - T0) / 1000 )) s"
+  "whole run $(( ($(now_ms) - T0) / 1000 )) s"
 if [ "$FAILED" -ne 0 ]; then
   grep -h ' ERROR ' ${LOGS//:/ } | head -5 || true
   echo "SOME PROMISES FAILED"

@@ -99,7 +99,13 @@ public final class NodesCheck {
         revocationSeenByEveryNode();
         deactivatedKeySeenByEveryNode();
         suspensionSeenByEveryNode();
-        feedsRunOnce(caller);
+        // Feeds run one seller's after another: three sellers, so that the nodes have feeds to compete for.
+        List<Caller> feeders = new ArrayList<>(List.of(caller));
+        for (int i = 0; i < 2; i++) {
+            Seller other = seller();
+            feeders.add(new Caller(app.accessKeyId, app.secretKey, other.sellerId, authorize(other.sellerId, app.developerId)));
+        }
+        feedsRunOnce(feeders);
         reportsRunOnce(caller);
         remindersMailedOnce(app);
     }
@@ -298,11 +304,13 @@ public final class NodesCheck {
 
     // ---------------------------------------------------------------- background jobs run once
 
-    private void feedsRunOnce(Caller caller) throws Exception {
+    private void feedsRunOnce(List<Caller> sellers) throws Exception {
         long start = System.nanoTime();
         List<String> ids = new ArrayList<>();
+        Map<String, Caller> submitter = new LinkedHashMap<>();
         for (int i = 0; i < FEEDS_SUBMITTED; i++) {
             String node = List.of(node1, node2, proxy).get(i % 3);
+            Caller caller = sellers.get(i % sellers.size());
             // A product each, so that the listings reports below have rows.
             String upc = String.format("%012d", Math.floorMod(java.util.UUID.randomUUID().getLeastSignificantBits(), 1_000_000_000_000L));
             String feed = """
@@ -327,9 +335,10 @@ public final class NodesCheck {
                 throw new IllegalStateException("SubmitFeed answered HTTP " + r.statusCode() + "\n" + r.body());
             }
             ids.add(m.group(1));
+            submitter.put(m.group(1), caller);
         }
         Map<String, String> status = awaitDone(ids, id -> {
-            HttpResponse<String> r = signed(proxy, FEEDS, caller, "GetFeedSubmissionList", "2009-01-01", "Merchant",
+            HttpResponse<String> r = signed(proxy, FEEDS, submitter.get(id), "GetFeedSubmissionList", "2009-01-01", "Merchant",
                     Map.of("FeedSubmissionIdList.Id.1", id));
             Matcher m = Pattern.compile("<FeedProcessingStatus>(\\w+)</FeedProcessingStatus>").matcher(r.body());
             return m.find() ? m.group(1) : "HTTP " + r.statusCode();
@@ -338,6 +347,7 @@ public final class NodesCheck {
         // The same processing report from node 1 and node 2.
         int sameReports = 0;
         for (String id : ids) {
+            Caller caller = submitter.get(id);
             HttpResponse<String> a = signed(node1, FEEDS, caller, "GetFeedSubmissionResult", "2009-01-01", "Merchant",
                     Map.of("FeedSubmissionId", id));
             HttpResponse<String> b = signed(node2, FEEDS, caller, "GetFeedSubmissionResult", "2009-01-01", "Merchant",
@@ -349,7 +359,7 @@ public final class NodesCheck {
         }
         Map<String, Integer> runs = logCounts("Feed submission (\\d+) done", ids);
         long once = runs.values().stream().filter(n -> n == 1).count();
-        record("background jobs: " + FEEDS_SUBMITTED + " feeds submitted through node 1, node 2 and the proxy in turn",
+        record("background jobs: " + FEEDS_SUBMITTED + " feeds of " + sellers.size() + " sellers submitted through node 1, node 2 and the proxy in turn",
                 done == ids.size() && once == ids.size() && sameReports == ids.size(),
                 done + " _DONE_, " + once + " processed exactly once by the nodes' logs " + summary(runs)
                         + ", " + sameReports + " processing reports alike on both nodes, "
