@@ -114,7 +114,8 @@ public final class NodesCheck {
 
     private Session webSession(Seller seller) throws Exception {
         Session session = new Session();
-        Page login = session.get(node1, "/login");
+        // The form (and its CSRF token, kept in the session) from node 2, posted to node 1.
+        Page login = session.get(node2, "/login");
         Page signedIn = session.post(node1, "/login", "username", seller.email, "password", seller.password,
                 "_csrf", login.csrf());
         boolean signedInOnNode1 = signedIn.status == 302 && signedIn.location.endsWith("/sellercentral");
@@ -126,7 +127,7 @@ public final class NodesCheck {
                 signedInLoads++;
             }
         }
-        record("one web session: signed in through node 1, Seller Central on node 2 and 20 loads through the proxy",
+        record("one web session: signed in on node 1 with node 2's form, Seller Central on node 2 and 20 loads through the proxy",
                 signedInOnNode1 && onNode2.status == 200 && onNode2.body.contains(seller.sellerId) && signedInLoads == 20,
                 "sign-in on node 1 HTTP " + signedIn.status + ", node 2 HTTP " + onNode2.status
                         + ", signed-in loads through the proxy " + signedInLoads + "/20");
@@ -134,7 +135,7 @@ public final class NodesCheck {
     }
 
     private void signOutEverywhere(Session session) throws Exception {
-        Page page = session.get(node2, "/sellercentral");
+        Page page = session.get(node1, "/sellercentral");
         Page out = session.post(node2, "/logout", "_csrf", page.csrf());
         Page onNode1 = session.get(node1, "/sellercentral");
         int signedOut = 0;
@@ -144,7 +145,7 @@ public final class NodesCheck {
                 signedOut++;
             }
         }
-        record("one web session: signing out on node 2 signs out on node 1 and through the proxy",
+        record("one web session: signing out on node 2 (node 1's page) signs out on node 1 and through the proxy",
                 out.status == 302 && onNode1.status == 302 && onNode1.location.contains("/login") && signedOut == 4,
                 "sign-out HTTP " + out.status + ", node 1 then HTTP " + onNode1.status + " to " + onNode1.location
                         + ", signed-out loads through the proxy " + signedOut + "/4");
