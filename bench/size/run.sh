@@ -7,7 +7,9 @@
 # time, and samples how many server threads wait for a pool connection: where the first bottleneck is.
 # Starts a throw-away PostgreSQL from Debian's binaries (as the postgres user when run as root).
 # Builds nothing: ./mvnw -B -q -o -pl openmws-server,openmws-benchmarks -am package -DskipTests.
-# Needs wrk (apt-get install -y wrk).
+# Last, with haproxy installed, a second node on the same database joins and the measurement runs once
+# more through HAProxy, round-robin over both.
+# Needs wrk (apt-get install -y wrk) and, for the two-node run, haproxy.
 # Usage: bench/size/run.sh [sellers=10000] [developers=1000] [listings=1000000] [orders=1000000] [seconds=20]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -19,16 +21,21 @@ SECONDS_EACH=${5:-20}
 JAR=$(realpath openmws-server/target/openmws-server.jar)
 BENCH=$(realpath openmws-benchmarks/target/benchmarks.jar)
 PORT=18086
+PORT2=18088
+PROXY_PORT=18089
 PGPORT=55436
 TOKEN=bench-$RANDOM$RANDOM
-PGBIN=$(dirname "$(readlink -f "$(command -v pg_ctl)")")
 WORK=$(mktemp -d)
 chmod 755 "$WORK"
 SERVER=
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+SERVER2=
+PROXY_PID=
+source bench/lib/postgres.sh
 cleanup() {
+  [ -n "$PROXY_PID" ] && kill $PROXY_PID 2>/dev/null || true
+  [ -n "$SERVER2" ] && { kill $SERVER2 2>/dev/null || true; wait $SERVER2 2>/dev/null || true; }
   [ -n "$SERVER" ] && { kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; }
-  as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
+  stop_postgres "$WORK/pg"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -39,47 +46,49 @@ done
 sql() { psql -h localhost -p $PGPORT -U postgres -d openmws -qAtX "$@"; }
 now_ms() { date +%s%3N; }
 source bench/lib/gateway-measure.sh
+source bench/lib/proxy.sh
 
-mkdir "$WORK/pg" "$WORK/run" "$WORK/small" "$WORK/size"
-[ "$(id -u)" = 0 ] && chown postgres "$WORK/pg"
-as_pg "$PGBIN/initdb" -D "$WORK/pg" -U postgres -A trust >/dev/null
-as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -o "-p $PGPORT -k /tmp -c listen_addresses=localhost" -l "$WORK/pg/log" -w start >/dev/null
-psql -h localhost -p $PGPORT -U postgres -qc 'CREATE DATABASE openmws' >/dev/null
-echo "== PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on port $PGPORT"
+mkdir "$WORK/run" "$WORK/small" "$WORK/size" "$WORK/two"
+start_postgres "$WORK/pg" $PGPORT
 
 # The settings of a node that shares its database with others (README, "Several nodes on one database").
-(cd "$WORK/run" && exec java -Xmx1g ${SERVER_JAVA_OPTS:-} -jar "$JAR" --server.port=$PORT --spring.profiles.active=benchmark \
-   --openmws.sandbox.operator-token=$TOKEN --openmws.throttling.store=database --openmws.storage.type=database \
-   --spring.datasource.url=jdbc:postgresql://localhost:$PGPORT/openmws --spring.datasource.username=postgres \
-   --spring.datasource.password= --logging.level.root=WARN >"$WORK/run/server.log" 2>&1) &
-SERVER=$!
-for _ in $(seq 1 120); do curl -sf "localhost:$PORT/actuator/health" >/dev/null && break; sleep 1; done
-JVM=$(pgrep -f -- "--server.port=$PORT" | head -1)
+start_node() {   # DIR PORT: the jar in DIR (its ./data), logging to DIR/server.log; waits until it answers
+  (cd "$1" && exec java -Xmx1g ${SERVER_JAVA_OPTS:-} -jar "$JAR" --server.port=$2 --spring.profiles.active=benchmark \
+     --openmws.sandbox.operator-token=$TOKEN --openmws.throttling.store=database --openmws.storage.type=database \
+     --spring.datasource.url=jdbc:postgresql://localhost:$PGPORT/openmws --spring.datasource.username=postgres \
+     --spring.datasource.password= --logging.level.root=WARN >"$1/server.log" 2>&1) &
+  NODE_PID=$!
+  for _ in $(seq 1 120); do curl -sf "localhost:$2/actuator/health" >/dev/null && return 0; sleep 1; done
+  echo "The node on port $2 did not come up:" >&2; tail -20 "$1/server.log" >&2; exit 1
+}
+start_node "$WORK/run" $PORT
+SERVER=$NODE_PID
+JVMS=$(pgrep -f -- "--server.port=$PORT" | head -1)   # the server JVMs the probe watches
 
 # CPU seconds (user + system, in clock ticks) of a set of processes, and busy/idle ticks of the machine, from /proc.
 cpu_of() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
 machine_busy() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 machine_idle() { awk '/^cpu / {print $5 + $6}' /proc/stat; }
 postgres_pids() { local master; master=$(head -1 "$WORK/pg/postmaster.pid"); echo "$master $(pgrep -P "$master" | tr '\n' ' ')"; }
-gc_seconds() { jstat -gcutil "$JVM" | awk 'NR == 2 {print $NF}'; }
+gc_seconds() { local j t=0; for j in $JVMS; do t=$(jstat -gcutil "$j" | awk -v t="$t" 'NR == 2 {print t + $NF}'); done; echo "$t"; }
 # Threads in HikariPool.getConnection (counted once each, though the method is on the stack twice).
-pool_waits() { jstack "$JVM" 2>/dev/null | awk '/^"/ {seen = 0} /HikariPool.getConnection/ && !seen {n++; seen = 1} END {print n + 0}'; }
+pool_waits() { local j; for j in $JVMS; do jstack "$j" 2>/dev/null; done | awk '/^"/ {seen = 0} /HikariPool.getConnection/ && !seen {n++; seen = 1} END {print n + 0}'; }
 gateway_probe() {   # begin|end NAME: what the machine did while the signed calls ran at their maximum
   if [ "$1" = begin ]; then
-    PROBE_SERVER=$(cpu_of "$JVM"); PROBE_PG=$(cpu_of $(postgres_pids)); PROBE_BUSY=$(machine_busy)
+    PROBE_SERVER=$(cpu_of $JVMS); PROBE_PG=$(cpu_of $(postgres_pids)); PROBE_BUSY=$(machine_busy)
     PROBE_IDLE=$(machine_idle); PROBE_GC=$(gc_seconds); PROBE_T=$(now_ms)
     rm -f "$PROBE_OUT/stop"
     (sleep 2; while [ ! -f "$PROBE_OUT/stop" ]; do pool_waits; sleep 2; done) >"$PROBE_OUT/pool-waits.txt" &
     PROBE_SAMPLER=$!
   else
     local server pg busy idle gc seconds
-    server=$(( $(cpu_of "$JVM") - PROBE_SERVER )); pg=$(( $(cpu_of $(postgres_pids)) - PROBE_PG ))
+    server=$(( $(cpu_of $JVMS) - PROBE_SERVER )); pg=$(( $(cpu_of $(postgres_pids)) - PROBE_PG ))
     busy=$(( $(machine_busy) - PROBE_BUSY )); idle=$(( $(machine_idle) - PROBE_IDLE ))
     gc=$(gc_seconds); seconds=$(( $(now_ms) - PROBE_T ))
     touch "$PROBE_OUT/stop"; wait $PROBE_SAMPLER || true
     {
       awk -v s="$server" -v p="$pg" -v b="$busy" -v i="$idle" -v t="$(getconf CLK_TCK)" -v w="$seconds" \
-        'BEGIN { printf "during the signed maximum (%.1f s): server %.1f CPU-s, PostgreSQL %.1f, everything else (wrk) %.1f, idle %.1f\n", w / 1000, s / t, p / t, (b - s - p) / t, i / t }'
+        'BEGIN { printf "during the signed maximum (%.1f s): server(s) %.1f CPU-s, PostgreSQL %.1f, everything else (wrk) %.1f, idle %.1f\n", w / 1000, s / t, p / t, (b - s - p) / t, i / t }'
       awk -v a="$PROBE_GC" -v b="$gc" 'BEGIN { printf "server GC time meanwhile: %.2f s\n", b - a }'
       echo "server threads waiting for a pool connection, sampled every 2 s: $(tr '\n' ' ' <"$PROBE_OUT/pool-waits.txt")"
     } >>"$PROBE_OUT/probe.txt"
@@ -165,12 +174,31 @@ echo "== at size: the same measurement, fresh fixtures and signatures"
 java -cp "$BENCH" io.openmws.benchmarks.GatewayLoad "http://localhost:$PORT" "$TOKEN" 100 10 "$SECONDS_EACH" 16 "$WORK/size/bodies.txt"
 PROBE_OUT=$WORK/size measure_gateway "http://localhost:$PORT" "$WORK/size/bodies.txt" "$SECONDS_EACH" "$WORK/size"
 
+RUNS="small size"
+if command -v haproxy >/dev/null; then
+  echo "== at size, two nodes behind HAProxy (round-robin), fresh fixtures and signatures"
+  mkdir -p -m 700 "$WORK/run2/data"
+  cp -p "$WORK/run/data/secrets.keyset.json" "$WORK/run2/data/"
+  start_node "$WORK/run2" $PORT2
+  SERVER2=$NODE_PID
+  JVMS="$JVMS $(pgrep -f -- "--server.port=$PORT2" | head -1)"
+  start_proxy $PROXY_PORT "$WORK" $PORT $PORT2
+  java -cp "$BENCH" io.openmws.benchmarks.GatewayLoad "http://localhost:$PROXY_PORT" "$TOKEN" 100 10 "$SECONDS_EACH" 16 "$WORK/two/bodies.txt"
+  PROBE_OUT=$WORK/two measure_gateway "http://localhost:$PROXY_PORT" "$WORK/two/bodies.txt" "$SECONDS_EACH" "$WORK/two"
+  RUNS="small size two"
+else
+  echo "(no haproxy: the two-node run is left out; apt-get install -y haproxy)"
+fi
+
 echo
-for run in small size; do
+for run in $RUNS; do
   echo "-- $run"
   cat "$WORK/$run/summary.txt" "$WORK/$run/probe.txt"
 done
 ratio() { awk '/bare/ {print $(NF - 1)}' "$1"; }
-awk -v a="$(ratio "$WORK/small/summary.txt")" -v b="$(ratio "$WORK/size/summary.txt")" \
-  'BEGIN { printf "signed/bare at size against small: %d %% against %d %%, a change of %+.0f %% (target: within 10 %%)\n", b, a, 100 * (b - a) / a }'
-echo "server log: $(grep -c ' ERROR ' "$WORK/run/server.log" || true) ERROR lines"
+for run in $RUNS; do
+  [ "$run" = small ] && continue
+  awk -v a="$(ratio "$WORK/small/summary.txt")" -v b="$(ratio "$WORK/$run/summary.txt")" -v r="$run" \
+    'BEGIN { printf "signed/bare, %s against small: %d %% against %d %%, a change of %+.0f %% (target: within 10 %%)\n", r, b, a, 100 * (b - a) / a }'
+done
+echo "server logs: $(cat "$WORK"/run*/server.log | grep -c ' ERROR ' || true) ERROR lines"
