@@ -27,29 +27,24 @@ for f in "$JAR" "$BENCH"; do
   [ -f "$f" ] || { echo "No $f: ./mvnw -B -o -q -pl openmws-protocol,openmws-server,openmws-benchmarks package -DskipTests" >&2; exit 2; }
 done
 command -v haproxy >/dev/null || { echo "No haproxy: apt-get install -y haproxy" >&2; exit 2; }
-command -v pg_ctl >/dev/null || { echo "No pg_ctl on the PATH: install PostgreSQL's server binaries" >&2; exit 2; }
-PGBIN=$(dirname "$(readlink -f "$(command -v pg_ctl)")")
+command -v pg_ctl >/dev/null || { echo "No pg_ctl on the PATH: apt-get install -y postgresql" >&2; exit 2; }
+source bench/lib/postgres.sh
+source bench/lib/proxy.sh
 WORK=$(mktemp -d)
 chmod 755 "$WORK"
 PIDS=()
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
+  stop_postgres "$WORK/pg"
   if [ -n "${KEEP_WORK:-}" ]; then echo "work folder kept: $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 now_ms() { date +%s%3N; }
 T0=$(now_ms)
 
-mkdir "$WORK/pg"
-[ "$(id -u)" = 0 ] && chown postgres "$WORK/pg"
-as_pg "$PGBIN/initdb" -D "$WORK/pg" -U postgres -A trust >/dev/null
-as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -o "-p $PGPORT -k /tmp -c listen_addresses=localhost" -l "$WORK/pg/log" -w start >/dev/null
-psql -h localhost -p $PGPORT -U postgres -qc 'CREATE DATABASE openmws' >/dev/null
-echo "== PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on port $PGPORT; $NODES nodes," \
-  "throttling.store=$THROTTLING_STORE, storage.type=$STORAGE_TYPE"
+start_postgres "$WORK/pg" $PGPORT
+echo "== $NODES nodes, throttling.store=$THROTTLING_STORE, storage.type=$STORAGE_TYPE"
 
 # start_node DIR PORT [ARGS...]: the jar in DIR (its ./data), logging to DIR/server.log; its pid in NODE_PID.
 start_node() {
@@ -94,28 +89,9 @@ done
 echo "$NODES nodes up after $(( ($(now_ms) - T0) / 1000 )) s"
 
 # HAProxy: round-robin over every node, plain HTTP mode, no stickiness, readiness as the health check.
-{
-  echo "global"
-  echo "  maxconn 2000"
-  echo "defaults"
-  echo "  mode http"
-  echo "  timeout connect 5s"
-  echo "  timeout client 120s"
-  echo "  timeout server 120s"
-  echo "frontend openmws"
-  echo "  bind 127.0.0.1:$PROXY_PORT"
-  echo "  default_backend nodes"
-  echo "backend nodes"
-  echo "  balance roundrobin"
-  echo "  option httpchk GET /actuator/health/readiness"
-  for n in $(seq 1 "$NODES"); do
-    echo "  server node$n 127.0.0.1:$(( FIRST_NODE_PORT + n - 1 )) check inter 2s"
-  done
-} >"$WORK/haproxy.cfg"
-haproxy -c -q -f "$WORK/haproxy.cfg"
-haproxy -db -f "$WORK/haproxy.cfg" >"$WORK/haproxy.log" 2>&1 &
-PIDS+=("$!")
-for _ in $(seq 1 30); do curl -sf "localhost:$PROXY_PORT/actuator/health" >/dev/null && break; sleep 0.5; done
+start_proxy $PROXY_PORT "$WORK" $(seq $FIRST_NODE_PORT $(( FIRST_NODE_PORT + NODES - 1 ))) \
+  || { [ -n "${PROXY_PID:-}" ] && PIDS+=("$PROXY_PID"); exit 1; }
+PIDS+=("$PROXY_PID")
 echo "HAProxy $(haproxy -v | head -1 | awk '{print $3}') on port $PROXY_PORT, round-robin over ${URLS[*]}"
 echo
 
