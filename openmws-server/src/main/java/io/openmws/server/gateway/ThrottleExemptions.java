@@ -3,33 +3,23 @@ package io.openmws.server.gateway;
 import io.openmws.server.support.OpenMwsProperties;
 import io.openmws.server.support.PlatformClock;
 import io.openmws.server.support.SqlTime;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Developers whose calls skip throttling, in sandbox mode only (for load tests and fixtures). The
- * set lives in the database; each node re-reads it at most once per {@link #REFRESH}, so a change
- * holds on every node within a second.
+ * set lives in the database and each call reads its developer's row (one primary-key read, sandbox
+ * mode only), so a switch made through any node holds for the next call on every node.
  */
 @Component
 public class ThrottleExemptions {
 
-    static final Duration REFRESH = Duration.ofSeconds(1);
-    private static final Logger log = LoggerFactory.getLogger(ThrottleExemptions.class);
-
-    private record Snapshot(long readAtNanos, Set<String> developers) {}
-
     private final JdbcClient jdbc;
     private final PlatformClock clock;
     private final boolean sandbox;
-    private volatile Snapshot snapshot = new Snapshot(Long.MIN_VALUE, Set.of());
 
     ThrottleExemptions(JdbcClient jdbc, PlatformClock clock, OpenMwsProperties properties) {
         this.jdbc = jdbc;
@@ -39,21 +29,7 @@ public class ThrottleExemptions {
 
     /** Whether the developer's calls skip throttling now. Always false in production mode. */
     boolean exempt(String developerId) {
-        if (!sandbox || developerId == null) {
-            return false;
-        }
-        Snapshot s = snapshot;
-        long now = System.nanoTime();
-        if (s.readAtNanos() == Long.MIN_VALUE || now - s.readAtNanos() >= REFRESH.toNanos()) {
-            try {
-                s = new Snapshot(now, Set.copyOf(jdbc.sql("SELECT developer_id FROM throttle_exemption")
-                        .query(String.class).list()));
-                snapshot = s;
-            } catch (DataAccessException e) {
-                log.warn("Could not refresh throttle exemptions; keeping the last known set", e);
-            }
-        }
-        return s.developers().contains(developerId);
+        return sandbox && developerId != null && !throttled(developerId);
     }
 
     /**
@@ -74,7 +50,6 @@ public class ThrottleExemptions {
                     .param("now", SqlTime.of(now))
                     .update();
         }
-        snapshot = new Snapshot(Long.MIN_VALUE, Set.of());
     }
 
     /** The Developer IDs whose throttling is switched off, read now (for the operator's list). */

@@ -17,7 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the data first.
  *
  * <p>The offset lives in the {@code platform_clock} table, so every node sharing the database
- * agrees on the time; each node re-reads it at most once per {@link #REFRESH}.
+ * agrees on the time. In sandbox mode a request reads it again unless it was read after the request
+ * arrived ({@link RequestStart}), so a move made through any node holds for the next call on every
+ * node; background work re-reads it at most once per {@link #REFRESH}. In production mode it cannot move.
  */
 public class PlatformClock extends Clock {
 
@@ -35,23 +37,29 @@ public class PlatformClock extends Clock {
     private final OpenMwsProperties.Mode mode;
     private volatile Snapshot snapshot;
 
-    private record Snapshot(Instant readAt, Duration offset) {}
+    /** The offset, and when it was read: system time for {@link #REFRESH}, {@code nanoTime} for requests. */
+    private record Snapshot(Instant readAt, long readAtNanos, Duration offset) {}
 
     public PlatformClock(Clock system, JdbcClient jdbc, OpenMwsProperties.Mode mode) {
         this.system = system;
         this.jdbc = jdbc;
         this.mode = mode;
-        this.snapshot = new Snapshot(system.instant(), readOffset());
+        this.snapshot = new Snapshot(system.instant(), System.nanoTime(), readOffset());
     }
 
     @Override
     public Instant instant() {
         Instant now = system.instant();
+        return now.plus(current(now).offset());
+    }
+
+    private Snapshot current(Instant now) {
         Snapshot s = snapshot;
-        if (now.isBefore(s.readAt()) || !now.isBefore(s.readAt().plus(REFRESH))) {
+        if (now.isBefore(s.readAt()) || !now.isBefore(s.readAt().plus(REFRESH))
+                || mode == OpenMwsProperties.Mode.SANDBOX && RequestStart.readBefore(s.readAtNanos())) {
             s = reload(now, s);
         }
-        return now.plus(s.offset());
+        return s;
     }
 
     /**
@@ -64,7 +72,7 @@ public class PlatformClock extends Clock {
 
     /** How far this clock runs ahead of real time. */
     public Duration offset() {
-        return snapshot.offset();
+        return current(system.instant()).offset();
     }
 
     /**
@@ -95,8 +103,9 @@ public class PlatformClock extends Clock {
         if (moved == 0) {
             throw beyondLimit(by);   // another node moved it meanwhile
         }
-        snapshot = new Snapshot(now, readOffset());
-        return now.plus(snapshot.offset());
+        Snapshot after = new Snapshot(now, System.nanoTime(), readOffset());
+        snapshot = after;
+        return now.plus(after.offset());
     }
 
     /**
@@ -109,7 +118,7 @@ public class PlatformClock extends Clock {
             throw new IllegalStateException("The clock can only be moved in sandbox mode");
         }
         jdbc.sql("UPDATE platform_clock SET offset_millis = 0 WHERE id = 1").update();
-        snapshot = new Snapshot(system.instant(), Duration.ZERO);
+        snapshot = new Snapshot(system.instant(), System.nanoTime(), Duration.ZERO);
     }
 
     private static IllegalArgumentException beyondLimit(Duration by) {
@@ -120,7 +129,7 @@ public class PlatformClock extends Clock {
 
     private Snapshot reload(Instant now, Snapshot previous) {
         try {
-            Snapshot fresh = new Snapshot(now, readOffset());
+            Snapshot fresh = new Snapshot(now, System.nanoTime(), readOffset());
             snapshot = fresh;
             return fresh;
         } catch (DataAccessException e) {

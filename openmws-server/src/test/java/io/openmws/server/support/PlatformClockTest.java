@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * The platform clock over a real, migrated database: two instances stand for two server nodes
@@ -55,6 +57,41 @@ class PlatformClockTest {
         assertThat(nodeA.instant()).isEqualTo(moved);
         system.tick(PlatformClock.REFRESH);
         assertThat(nodeB.instant()).isEqualTo(moved.plus(PlatformClock.REFRESH));
+    }
+
+    @Test
+    void aRequestSeesEveryMoveMadeBeforeItArrived() throws Exception {
+        PlatformClock nodeA = new PlatformClock(system, jdbc, Mode.SANDBOX);
+        PlatformClock nodeB = new PlatformClock(system, jdbc, Mode.SANDBOX);
+        assertThat(nodeB.instant()).isEqualTo(START);   // node B has just read the offset
+
+        Instant moved = nodeA.advance(Duration.ofDays(366));
+
+        // No system time passes: outside a request node B keeps its reading for REFRESH...
+        assertThat(nodeB.instant()).isEqualTo(START);
+        // ...but a request arriving after the move reads it again, and so does the next one.
+        Instant[] seen = new Instant[2];
+        new RequestStart.Filter().doFilter(new MockHttpServletRequest(), new MockHttpServletResponse(),
+                (request, response) -> seen[0] = nodeB.instant());
+        nodeA.advance(Duration.ofDays(1));
+        new RequestStart.Filter().doFilter(new MockHttpServletRequest(), new MockHttpServletResponse(),
+                (request, response) -> seen[1] = nodeB.instant());
+
+        assertThat(seen[0]).isEqualTo(moved);
+        assertThat(seen[1]).isEqualTo(moved.plus(Duration.ofDays(1)));
+        assertThat(RequestStart.readBefore(Long.MIN_VALUE)).as("nothing is left on the thread").isFalse();
+    }
+
+    @Test
+    void productionReadsNoOffsetPerRequest() throws Exception {
+        PlatformClock production = new PlatformClock(system, jdbc, Mode.PRODUCTION);
+        jdbc.sql("UPDATE platform_clock SET offset_millis = 60000").update();   // as no production node does
+
+        Instant[] seen = new Instant[1];
+        new RequestStart.Filter().doFilter(new MockHttpServletRequest(), new MockHttpServletResponse(),
+                (request, response) -> seen[0] = production.instant());
+
+        assertThat(seen[0]).isEqualTo(START);
     }
 
     @Test
