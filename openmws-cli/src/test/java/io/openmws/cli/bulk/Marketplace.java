@@ -56,6 +56,11 @@ final class Marketplace {
         return cli;
     }
 
+    /** The developer the CLI is configured for. */
+    SandboxDeveloper developer() {
+        return developer;
+    }
+
     /** A new US seller who authorized the developer, stored in the CLI's default profile. */
     SandboxAuthorization newStoredSeller() {
         SandboxAuthorization a = sandbox.authorize(sandbox.newSeller(US), developer);

@@ -157,7 +157,29 @@ public final class Timestamps {
      * @return the text
      */
     public static String format(Instant instant) {
-        return MILLIS_Z.format(instant);
+        // Every MWS answer carries one (x-mws-timestamp), so the common years are written directly:
+        // the formatter's general machinery was a thirtieth of a signed call. Others take the formatter.
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        if (t.getYear() < 0 || t.getYear() > 9999) {
+            return MILLIS_Z.format(instant);
+        }
+        char[] c = "0000-00-00T00:00:00.000Z".toCharArray();
+        digits(c, 0, t.getYear(), 4);
+        digits(c, 5, t.getMonthValue(), 2);
+        digits(c, 8, t.getDayOfMonth(), 2);
+        digits(c, 11, t.getHour(), 2);
+        digits(c, 14, t.getMinute(), 2);
+        digits(c, 17, t.getSecond(), 2);
+        digits(c, 20, t.getNano() / 1_000_000, 3);
+        return new String(c);
+    }
+
+    /** Writes {@code value} as {@code width} decimal digits ending at {@code at + width}. */
+    private static void digits(char[] c, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /**

@@ -2,12 +2,14 @@ package io.openmws.protocol.xml;
 
 import io.openmws.protocol.ApiSection;
 
-import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -117,14 +119,11 @@ public final class MwsXmlWriter implements AutoCloseable {
     public static MwsXmlWriter open(OutputStream out, Layout layout) throws IOException {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(layout, "layout");
-        // The JDK writer encodes byte by byte into the stream it is given: buffer in front of it.
-        BufferedOutputStream buffered = new BufferedOutputStream(out, 8192);
-        try {
-            XMLStreamWriter w = factory().createXMLStreamWriter(buffered, "UTF-8");
-            return new MwsXmlWriter(w, buffered, layout);
-        } catch (XMLStreamException e) {
-            throw io(e);
-        }
+        // Given a stream, the JDK writer encodes character by character into it (a call per byte);
+        // given a Writer it hands over whole runs of text, which the JDK's encoder turns into bytes
+        // in bulk. Not the OutputStreamWriter itself: seeing one, the JDK writer would test each
+        // char against its charset and write a surrogate pair (an emoji) as a character reference.
+        return open(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 8192), layout);
     }
 
     /**

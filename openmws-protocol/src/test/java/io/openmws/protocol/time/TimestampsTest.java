@@ -69,6 +69,24 @@ class TimestampsTest {
     }
 
     @Test
+    void formatsEveryInstantAsTheJdkFormatterDoes() {
+        var formatter = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+                .withZone(java.time.ZoneOffset.UTC);
+        var random = new java.util.Random(18);
+        for (int i = 0; i < 100_000; i++) {
+            // Years -2000 to 12000, any nanosecond: the direct path and the formatter's fallback.
+            Instant instant = Instant.ofEpochSecond(-125_000_000_000L + (long) (random.nextDouble() * 440_000_000_000L),
+                    random.nextInt(1_000_000_000));
+            assertThat(Timestamps.format(instant)).as("%s", instant).isEqualTo(formatter.format(instant));
+        }
+        for (String edge : new String[] {"0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z",
+                "1969-12-31T23:59:59.999Z", "1970-01-01T00:00:00Z", "2024-02-29T12:00:00.001Z"}) {
+            Instant instant = Instant.parse(edge);
+            assertThat(Timestamps.format(instant)).as(edge).isEqualTo(formatter.format(instant));
+        }
+    }
+
+    @Test
     void formatsWithOffsetLikeFeeds() {
         assertThat(Timestamps.formatWithOffset(Instant.parse("2020-06-25T13:17:18.765Z")))
                 .isEqualTo("2020-06-25T13:17:18+00:00");

@@ -82,14 +82,24 @@ class SellerAccountRepository {
     }
 
     private Optional<Credentials> find(String where, Object key) {
-        // Two statements one after the other: a query inside the row mapper would hold a second
-        // connection while the first is open, and starve the pool under load.
-        return jdbc.sql("SELECT " + COLUMNS + " FROM seller_account WHERE " + where)
+        // One statement, a row per marketplace the account sells in (every signed call looks its seller
+        // up this way); `where` names a unique key, so all rows are of one account.
+        List<Credentials> account = new ArrayList<>(1);
+        List<String> stored = new ArrayList<>(4);
+        jdbc.sql("SELECT " + COLUMNS + ", m.marketplace_id AS sold_in FROM seller_account"
+                        + " LEFT JOIN seller_marketplace m ON m.account_id = id WHERE " + where)
                 .param("key", key)
-                .query(this::credentials)
-                .optional()
-                .map(c -> new Credentials(c.account().withMarketplaces(
-                        marketplaces(c.account().id(), c.account().homeMarketplaceId())), c.passwordHash(), c.lockedUntil()));
+                .query(rs -> {
+                    if (account.isEmpty()) {
+                        account.add(credentials(rs, 0));
+                    }
+                    String marketplace = rs.getString("sold_in");
+                    if (marketplace != null) {
+                        stored.add(marketplace);
+                    }
+                });
+        return account.stream().findFirst().map(c -> new Credentials(c.account().withMarketplaces(
+                ordered(c.account().homeMarketplaceId(), stored)), c.passwordHash(), c.lockedUntil()));
     }
 
     /** The row; its marketplaces are filled in by {@link #find}. */
@@ -130,14 +140,6 @@ class SellerAccountRepository {
 
     long count() {
         return jdbc.sql("SELECT count(*) FROM seller_account").query(Long.class).single();
-    }
-
-    private List<String> marketplaces(long accountId, String home) {
-        List<String> stored = jdbc.sql("SELECT marketplace_id FROM seller_marketplace WHERE account_id = :id")
-                .param("id", accountId)
-                .query(String.class)
-                .list();
-        return ordered(home, stored);
     }
 
     /** The home marketplace first, then the others in table order. */

@@ -75,21 +75,28 @@ public class Developers {
      *     (a keyset mix-up by the operator, logged as such: the caller should answer with an internal error)
      */
     public Optional<ActiveKey> activeKey(String accessKeyId) {
-        if (!AccessKeyId.isValid(accessKeyId)) {
-            return Optional.empty();
+        return activeSealedKey(accessKeyId).map(sealed -> new ActiveKey(sealed.accessKeyId(), sealed.developerId(),
+                sealed.region(), sealed.developerSellerId(), open(sealed)));
+    }
+
+    /** {@link #activeKey} with its secret still sealed: one indexed read, for the gateway on every call. */
+    Optional<DeveloperRepository.SealedKey> activeSealedKey(String accessKeyId) {
+        return AccessKeyId.isValid(accessKeyId) ? developers.activeKey(accessKeyId) : Optional.empty();
+    }
+
+    /**
+     * Opens a key's sealed secret.
+     *
+     * @throws SecretSealer.SealBroken see {@link #activeKey}
+     */
+    SecretKey open(DeveloperRepository.SealedKey sealed) {
+        try {
+            return SecretKey.of(sealer.open(sealed.secretSealed(), sealContext(sealed.accessKeyId())));
+        } catch (SecretSealer.SealBroken broken) {
+            log.error("The Secret Key of access key {} does not open with the configured keyset; "
+                    + "is openmws.secrets.* pointing at the keyset that sealed it?", sealed.accessKeyId());
+            throw broken;
         }
-        return developers.activeKey(accessKeyId).map(sealed -> {
-            String secret;
-            try {
-                secret = sealer.open(sealed.secretSealed(), sealContext(sealed.accessKeyId()));
-            } catch (SecretSealer.SealBroken broken) {
-                log.error("The Secret Key of access key {} does not open with the configured keyset; "
-                        + "is openmws.secrets.* pointing at the keyset that sealed it?", sealed.accessKeyId());
-                throw broken;
-            }
-            return new ActiveKey(sealed.accessKeyId(), sealed.developerId(), sealed.region(),
-                    sealed.developerSellerId(), SecretKey.of(secret));
-        });
     }
 
     /** Records that a signed call used the key now (kept to the minute). Unknown keys are ignored. */

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -43,6 +44,9 @@ class CallAdmission {
     private static final int MAX_USER_AGENT = 500;
     /** MWS's longest request line: method, path, query and protocol (docs/protocol.md §2). */
     private static final int MAX_REQUEST_LINE = 8190;
+    /** The token's pair in the canonical query, the last line of the string to sign. */
+    private static final Pattern AUTH_TOKEN_IN_QUERY = Pattern.compile("(^|&|\n)MWSAuthToken=[^&\n]*");
+    static final String TOKEN_LEFT_OUT = "(left-out)";
 
     /** What the request asks for: stage 1's answer. */
     record Addressed(ApiSection section, MwsOperation operation, MwsParameters parameters) {}
@@ -213,9 +217,18 @@ class CallAdmission {
             case UNSUPPORTED_SIGNATURE_METHOD -> throw MwsException.invalidParameter(
                     "SignatureMethod must be HmacSHA256 or HmacSHA1.");
             case SIGNATURE_MISMATCH -> throw new MwsException(MwsError.signatureDoesNotMatch().withDetail(
-                    "The string to sign we calculated (lines separated by \\n): "
-                            + verdict.stringToSign().map(s -> s.toString().replace("\n", "\\n")).orElse("")));
+                    "The string to sign we calculated (lines separated by \\n; the MWSAuthToken value left out): "
+                            + verdict.stringToSign().map(s -> withoutAuthToken(s.toString()).replace("\n", "\\n"))
+                                    .orElse("")));
         }
+    }
+
+    /**
+     * The string to sign with the MWS Auth Token's value replaced: an echo of the rest is what finds a
+     * signing bug, while the token, a credential, would end up wherever clients log their errors.
+     */
+    static String withoutAuthToken(String stringToSign) {
+        return AUTH_TOKEN_IN_QUERY.matcher(stringToSign).replaceAll("$1MWSAuthToken=" + TOKEN_LEFT_OUT);
     }
 
     private static String sellerOf(MwsParameters parameters, MwsOperation operation) {

@@ -43,6 +43,16 @@ class HealthTest {
     }
 
     @Test
+    void theBenchmarksBareEndpointExistsOnlyInItsProfile() {
+        JsonClient.Response bare = anonymous().get(BareEndpoint.PATH);
+
+        // An anonymous visitor of a path the portal does not make public is sent to sign in.
+        assertThat(bare.status()).isEqualTo(302);
+        assertThat(bare.raw().headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login"));
+    }
+
+    @Test
     @DirtiesContext(methodMode = DirtiesContext.MethodMode.AFTER_METHOD)
     void aDatabaseThatDoesNotAnswerTakesTheNodeOutOfReadinessOnly() {
         assertThat(anonymous().get("/actuator/health/readiness").status()).isEqualTo(200);
