@@ -9,8 +9,7 @@
 # price and quantity, inventory, and the fulfillment of the last round's orders), two reports per
 # seller, then the simulated buyers for 31 minutes of platform time. After the last round the clock
 # moves 15 days, so the settlement period closes and its reports are generated.
-# Starts PostgreSQL from Debian's binaries (apt-get install postgresql), as the postgres user when run
-# as root. Builds nothing: ./mvnw -B -q -o -pl openmws-protocol,openmws-server,openmws-benchmarks package -DskipTests
+# Starts PostgreSQL from Debian's binaries (bench/lib/postgres.sh; apt-get install -y postgresql). Builds nothing: ./mvnw -B -q -o -pl openmws-protocol,openmws-server,openmws-benchmarks package -DskipTests
 # Usage: bench/crash/run.sh [rounds=20] [sellers=3] [seed=18]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -25,15 +24,14 @@ BASE=http://localhost:$PORT
 PER_HOUR=600                          # the simulated buyers' rate: one order every 6 s of platform time
 BURST_ORDERS=$(( SELLERS * PER_HOUR * 31 / 60 ))
 export OPERATOR_TOKEN=crash-$RANDOM$RANDOM
-command -v pg_ctl >/dev/null || { echo "No pg_ctl: apt-get install postgresql" >&2; exit 2; }
-PGBIN=$(dirname "$(readlink -f "$(command -v pg_ctl)")")
+command -v pg_ctl >/dev/null || { echo "No pg_ctl: apt-get install -y postgresql" >&2; exit 2; }
+. bench/lib/postgres.sh
 WORK=$(mktemp -d)
 chmod 755 "$WORK"
 SERVER=
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
   [ -n "$SERVER" ] && { kill -9 "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; }
-  as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
+  stop_postgres "$WORK/pg"
   mkdir -p /tmp/bench-crash && cp -r "$WORK"/ref "$WORK"/crash /tmp/bench-crash/ 2>/dev/null || true
   rm -rf "$WORK"
 }
@@ -47,11 +45,8 @@ now_ms() { date +%s%3N; }
 load() { java -cp "$BENCH" io.openmws.benchmarks.CrashLoad "$BASE" "$@"; }
 control() { curl -sf -o /dev/null -H "Authorization: Bearer $OPERATOR_TOKEN" -H 'Content-Type: application/json' -d "$2" "$BASE$1"; }
 
-mkdir "$WORK/pg"
-[ "$(id -u)" = 0 ] && chown postgres "$WORK/pg"
-as_pg "$PGBIN/initdb" -D "$WORK/pg" -U postgres -A trust >/dev/null
-as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -o "-p $PGPORT -k /tmp -c listen_addresses=localhost" -l "$WORK/pg/log" -w start >/dev/null
-echo "== PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on port $PGPORT; $ROUNDS rounds, $SELLERS sellers, seed $SEED"
+start_postgres "$WORK/pg" $PGPORT
+echo "== $ROUNDS rounds, $SELLERS sellers, seed $SEED"
 
 start() {   # the node on database $DB, files in $RUN; waits until it answers
   (cd "$RUN/node" && exec java -Xmx512m -XX:TieredStopAtLevel=1 -jar "$JAR" --server.port=$PORT --openmws.sandbox.operator-token=$OPERATOR_TOKEN \
