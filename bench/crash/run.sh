@@ -57,7 +57,7 @@ start() {   # the node on database $DB, files in $RUN; waits until it answers
   for _ in $(seq 1 240); do curl -sf "localhost:$PORT/actuator/health" >/dev/null && return 0; sleep 0.5; done
   echo "the node did not start; $RUN/server.log:" >&2; tail -30 "$RUN/server.log" >&2; exit 1
 }
-kill9() { kill -9 "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=; }
+kill9() { kill -9 "$SERVER"; { wait "$SERVER"; } 2>/dev/null || true; SERVER=; }
 
 until_sql() {   # $1: what is awaited, $2: SQL that prints t when done; fails after 300 s
   local t0; t0=$(now_ms)
@@ -85,7 +85,7 @@ kill_in_feeds() {   # $1: messages this round
 kill_in_reports() {   # CrashLoad sends the requests and kills the node itself, wait_ms after the last answer
   local wait_ms=$(( RANDOM % 500 ))
   load reports "$RUN/state" "$round" "$SERVER" "$wait_ms"
-  wait "$SERVER" 2>/dev/null || true; SERVER=
+  { wait "$SERVER"; } 2>/dev/null || true; SERVER=
   LANDED="reports: $(sql -c "SELECT count(*) FILTER (WHERE status = '_IN_PROGRESS_') || ' in progress, ' || count(*) FILTER (WHERE status LIKE '_DONE%') || ' done of ' || count(*) FROM report_request WHERE id > $REPORT_MARK") (+${wait_ms} ms)"
 }
 kill_in_orders() {
