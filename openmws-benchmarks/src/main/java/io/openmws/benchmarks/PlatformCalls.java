@@ -56,11 +56,18 @@ final class PlatformCalls {
 
     /** The common parameters of a signed call by the set-up developer for the set-up seller. */
     Map<String, String> signedParams(String action, String version, String sellerParameter) {
+        return signedParams(action, version, sellerParameter, env("ACCESS_KEY_ID"), env("SELLER_ID"),
+                env("MWS_AUTH_TOKEN"));
+    }
+
+    /** The common parameters of a signed call by the developer {@code accessKeyId} for the seller {@code sellerId}. */
+    static Map<String, String> signedParams(String action, String version, String sellerParameter, String accessKeyId,
+                                            String sellerId, String mwsAuthToken) {
         Map<String, String> params = new TreeMap<>();
-        params.put("AWSAccessKeyId", env("ACCESS_KEY_ID"));
+        params.put("AWSAccessKeyId", accessKeyId);
         params.put("Action", action);
-        params.put(sellerParameter, env("SELLER_ID"));
-        params.put("MWSAuthToken", env("MWS_AUTH_TOKEN"));
+        params.put(sellerParameter, sellerId);
+        params.put("MWSAuthToken", mwsAuthToken);
         params.put("Version", version);
         params.put("Timestamp", Timestamps.format(Instant.now()));
         return params;
@@ -68,8 +75,13 @@ final class PlatformCalls {
 
     /** The signed query (or form body) for a POST to {@code path}. */
     String sign(String path, Map<String, String> params) {
+        return sign(path, params, env("SECRET_KEY"));
+    }
+
+    /** The signed query (or form body) for a POST to {@code path}, signed with {@code secretKey}. */
+    String sign(String path, Map<String, String> params, String secretKey) {
         URI uri = URI.create(base);
-        return RequestSigner.of(SigningSecret.of(env("SECRET_KEY")), SignatureMethod.HMAC_SHA256)
+        return RequestSigner.of(SigningSecret.of(secretKey), SignatureMethod.HMAC_SHA256)
                 .signedQuery("POST", uri.getHost() + ":" + uri.getPort(), path, params);
     }
 
@@ -112,8 +124,13 @@ final class PlatformCalls {
         if (r.statusCode() != expected) {
             throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
         }
+        return fields(r.body());
+    }
+
+    /** The top-level string fields of a control API answer (the first of each name). */
+    Map<String, String> fields(String json) {
         Map<String, String> fields = new TreeMap<>();
-        Matcher m = FIELD.matcher(r.body());
+        Matcher m = FIELD.matcher(json);
         while (m.find()) {
             fields.putIfAbsent(m.group(1), m.group(2));
         }

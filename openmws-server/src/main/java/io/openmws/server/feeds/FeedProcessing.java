@@ -92,6 +92,10 @@ class FeedProcessing {
             boolean finished;
             try {
                 finished = process(feed, stopping);
+            } catch (TakenOver e) {
+                log.info("Feed submission {} moved on under another run (a node thought dead); this run stops",
+                        feed.feedSubmissionId());
+                return;
             } catch (RuntimeException | IOException e) {
                 // The feed's data stays out of the log: its id says where to look.
                 log.error("Feed submission {} failed inside the platform; it ends with an internal-error result",
@@ -216,6 +220,9 @@ class FeedProcessing {
         for (int attempt = 1; ; attempt++) {
             try {
                 tx.executeWithoutResult(status -> {
+                    if (repository.lockCheckpoint(feed.id()) != progress.processed) {
+                        throw new TakenOver();
+                    }
                     MessageResult[] results = errors.clone();
                     if (!changes.isEmpty()) {
                         List<Rejection> rejections = catalog.apply(feed.accountId(), feed.marketplaceIds(), feed.id(),
@@ -322,6 +329,17 @@ class FeedProcessing {
                             + " applied. Submit the rest again."));
         }
         finish(feed, progress.summary());
+    }
+
+    /**
+     * Another run of the same seller's queue committed this feed's next batch first: db-scheduler gave
+     * the work to a second run because this one's heartbeat looked stopped (a long pause). The batch is
+     * rolled back and this run stops; the other one goes on from the checkpoint.
+     */
+    private static final class TakenOver extends RuntimeException {
+        TakenOver() {
+            super(null, null, false, false);
+        }
     }
 
     /** The counts of a feed being processed, as committed. */

@@ -76,6 +76,16 @@ class FeedProcessingRepository {
                 .param("feed", feedRef).query(Long.class).single() > 0;
     }
 
+    /**
+     * Locks the feed's row until the transaction ends and returns its checkpoint ({@code processed}),
+     * or -1 when it is no longer in progress: a second run of the same feed waits here, then sees that
+     * the checkpoint moved.
+     */
+    long lockCheckpoint(long id) {
+        return jdbc.sql("SELECT processed FROM feed_submission WHERE id = :id AND status = '_IN_PROGRESS_' FOR UPDATE")
+                .param("id", id).query(Long.class).optional().orElse(-1L);
+    }
+
     void insertResults(long feedRef, long firstSeq, List<MessageResult> results) {
         if (results.isEmpty()) {
             return;

@@ -19,14 +19,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The sandbox's steady stream of buyers: for each seller with a generator, an order every
  * {@code 1 h / perHour} of platform time, dated when it fell due, so moving the clock a day produces
  * a day of orders. Each order buys one unit of a random live SKU (or of one of the given SKUs) in
- * the generator's marketplace through {@link Orders#place}, in its own transaction; when nothing is
- * buyable the order is skipped, not retried.
+ * the generator's marketplace through {@link Orders#place}; the order and the move of the seller's
+ * {@code next_at} past it commit in one transaction, so a crash, a failure or a second run on another
+ * node never places the order of one due time twice nor loses it. When nothing is buyable the order is
+ * skipped, not retried.
  *
  * <p>Bounded, so a year's jump does not hang the platform: one run places at most
  * {@code openmws.orders.generator.per-run} orders per seller (default 500; the next run,
@@ -47,11 +52,13 @@ class OrderGenerator {
     private final Catalog catalog;
     private final SellerAccounts accounts;
     private final Clock clock;
+    private final TransactionTemplate tx;
+    private final TransactionTemplate attempt;
     private final int perRun;
     private final int maxBacklog;
 
     OrderGenerator(OrderGeneratorRepository repository, Orders orders, Catalog catalog, SellerAccounts accounts,
-                   Clock clock, @Value("${openmws.orders.generator.per-run:500}") int perRun,
+                   Clock clock, PlatformTransactionManager transactions, @Value("${openmws.orders.generator.per-run:500}") int perRun,
                    @Value("${openmws.orders.generator.max-backlog:2000}") int maxBacklog) {
         if (perRun < 1 || maxBacklog < 1) {
             throw new IllegalArgumentException("openmws.orders.generator.per-run and .max-backlog must be at least 1");
@@ -63,6 +70,10 @@ class OrderGenerator {
         this.catalog = catalog;
         this.accounts = accounts;
         this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+        // A refused SKU rolls back to a savepoint only, so the next candidate is tried in the same transaction.
+        this.attempt = new TransactionTemplate(transactions);
+        this.attempt.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** The seller's generator; stopped (0 per hour) when never set. */
@@ -144,13 +155,16 @@ class OrderGenerator {
         int placed = 0;
         int count = 0;
         while (!due.isAfter(now) && count < perRun) {
-            if (placeOne(accountId, marketplaceId, g.skus(), due)) {
-                placed++;
-            }
+            Instant at = due;
             Instant next = due.plus(interval);
-            // Each order moves next_at at once, so a crash places it at most once more; the operator's change wins.
-            if (!repository.advance(accountId, due, next)) {
-                break;
+            // next_at moves first: its row lock keeps a second run out until this order commits or rolls back.
+            Placement p = tx.execute(status -> !repository.advance(accountId, at, next) ? Placement.MOVED_ON
+                    : placeOne(accountId, marketplaceId, g.skus(), at) ? Placement.PLACED : Placement.SKIPPED);
+            if (p == Placement.MOVED_ON) {
+                break; // the operator changed the settings, or another run took this due time
+            }
+            if (p == Placement.PLACED) {
+                placed++;
             }
             due = next;
             count++;
@@ -158,14 +172,16 @@ class OrderGenerator {
         return placed;
     }
 
+    private enum Placement { PLACED, SKIPPED, MOVED_ON }
+
     /** One buyer buys one unit of a buyable SKU; false when none could be bought. */
     private boolean placeOne(long accountId, String marketplaceId, List<String> skus, Instant purchase) {
         List<String> candidates = new ArrayList<>(skus.isEmpty() ? catalog.liveSkus(accountId, marketplaceId, 5) : skus);
         Collections.shuffle(candidates);
         for (String sku : candidates) {
             try {
-                orders.place(accountId, new NewOrder(marketplaceId, List.of(new NewOrder.Line(sku, 1)), null, null,
-                        null, level(), purchase));
+                attempt.executeWithoutResult(status -> orders.place(accountId, new NewOrder(marketplaceId,
+                        List.of(new NewOrder.Line(sku, 1)), null, null, null, level(), purchase)));
                 return true;
             } catch (OrderRefused refused) {
                 if (refused.kind() != Refusal.Kind.CONFLICT) {

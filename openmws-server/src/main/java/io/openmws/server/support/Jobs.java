@@ -16,9 +16,19 @@ import org.springframework.stereotype.Component;
  * registered, recurring ones are scheduled at start. Tasks are due by the platform clock, so moving
  * the sandbox clock forward makes due work run at the next poll; the table makes work survive a
  * restart and run on one node at a time.
+ *
+ * <p>A node killed while it ran work leaves that work picked in the table. Another node, or the same
+ * one restarted, takes it up once its heartbeat is {@value #MISSED_HEARTBEATS} heartbeats old
+ * ({@code openmws.jobs.heartbeat-interval}, default 5 s: so 30 s; db-scheduler's own default, 5 min,
+ * left a feed or the order generator stopped for half an hour after a {@code kill -9}). Heartbeats are
+ * dated by the platform clock, so {@link PlatformClock#advance} moves them along with it: otherwise every
+ * running job would look dead after a jump of the clock and run a second time beside itself.
  */
 @Component
 public class Jobs implements SmartLifecycle {
+
+    /** Heartbeats a running job may miss before another node (or a restarted one) takes it up. */
+    static final int MISSED_HEARTBEATS = 6;
 
     private final Scheduler scheduler;
     private final List<RecurringTask<?>> recurring;
@@ -28,6 +38,7 @@ public class Jobs implements SmartLifecycle {
 
     Jobs(DataSource dataSource, ObjectProvider<Task<?>> tasks, ObjectProvider<RecurringTask<?>> recurring,
          PlatformClock clock, @Value("${openmws.jobs.polling-interval:PT1S}") Duration pollingInterval,
+         @Value("${openmws.jobs.heartbeat-interval:PT5S}") Duration heartbeatInterval,
          @Value("${openmws.jobs.start-at-once:true}") boolean startAtOnce) {
         this.startAtOnce = startAtOnce;
         List<RecurringTask<?>> startup = recurring.orderedStream().toList();
@@ -39,6 +50,8 @@ public class Jobs implements SmartLifecycle {
                 .startTasks(startup)
                 .clock(clock::instant)
                 .pollingInterval(pollingInterval)
+                .heartbeatInterval(heartbeatInterval)
+                .missedHeartbeatsLimit(MISSED_HEARTBEATS)
                 .alwaysPersistTimestampInUTC()
                 .threads(4)
                 .build();
