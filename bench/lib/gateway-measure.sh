@@ -14,8 +14,9 @@ measure_gateway() {
   export BODIES=$2
   local signed_lua
   signed_lua="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/gateway/signed.lua"
+  # GATEWAY_WARMUP: seconds of signed calls first (a node just started needs more than the default).
   echo "== warm-up"
-  wrk -t1 -c16 -d10s -s "$signed_lua" "$url/Sellers/2011-07-01" >/dev/null
+  wrk -t1 -c16 -d"${GATEWAY_WARMUP:-10}"s -s "$signed_lua" "$url/Sellers/2011-07-01" >/dev/null
   wrk -t1 -c16 -d5s "$url/actuator/health/liveness" >/dev/null
   wrk -t1 -c16 -d5s "$url/benchmark/bare" >/dev/null
   echo "== signed ListMarketplaceParticipations, 16 connections, as fast as it answers"

@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * character (U+0000): no name, search or id a person types holds one, and PostgreSQL cannot store or
  * compare one, so it failed the first query it reached with a 500 (a Manage Inventory search, in the
  * hostile-input run). The MWS API refuses it in its own stage 1 (the gateway answers MWS requests
- * before this filter runs); JSON bodies are the control API's business.
+ * before this filter runs); JSON bodies are the control API's business, and multipart bodies (uploads)
+ * are read by Spring's multipart handling, not here.
  */
 @Configuration(proxyBeanMethods = false)
 class NulCharacterRefusal {
@@ -33,7 +34,11 @@ class NulCharacterRefusal {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                if (holdsNul(request.getParameterMap())) {
+                // A multipart body is left to Spring's multipart handling, whose limits answer with the
+                // page's own message (an upload too large); reading its parameters here would parse it first.
+                String type = request.getContentType();
+                boolean multipart = type != null && type.regionMatches(true, 0, "multipart/", 0, 10);
+                if (!multipart && holdsNul(request.getParameterMap())) {
                     log.debug("Refused {} {}: a parameter holds a NUL character", request.getMethod(),
                             request.getRequestURI());
                     response.sendError(HttpServletResponse.SC_BAD_REQUEST);

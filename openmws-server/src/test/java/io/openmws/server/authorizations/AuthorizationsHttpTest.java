@@ -828,11 +828,15 @@ class AuthorizationsHttpTest {
             assertThat(page.status()).as(path).isLessThan(500);
         }
         assertThat(seller.get(PERMISSIONS + "/authorizations/999999").status()).isEqualTo(404);
-        assertThat(seller.submit(VERIFY + "?token=x", VERIFY, "token", "\u0000\u00ff").body()).contains("id=\"link-dead\"");
+        assertThat(seller.submit(VERIFY + "?token=x", VERIFY, "token", "x\u00ff").body()).contains("id=\"link-dead\"");
+        // A NUL character is refused before any page or query sees it (support/NulCharacterRefusal).
+        assertThat(seller.submit(VERIFY + "?token=x", VERIFY, "token", "\u0000\u00ff").status()).isEqualTo(400);
         assertThat(seller.submit(PERMISSIONS, PERMISSIONS + "/authorizations/999999/token", "password",
                 "x".repeat(10_000)).status()).isEqualTo(404);
+        assertThat(seller.submit(AUTHORIZE, AUTHORIZE, "developerName", "\u00ff", "developerId", "\uffff", "agree",
+                "yes", "termsVersion", "\u00ff").status()).isEqualTo(200);
         assertThat(seller.submit(AUTHORIZE, AUTHORIZE, "developerName", "\u0000", "developerId", "\uffff", "agree",
-                "yes", "termsVersion", "\u0000").status()).isEqualTo(200);
+                "yes", "termsVersion", "\u0000").status()).isEqualTo(400);
         assertThat(developerSellersPage(seller).status()).as("not a developer").isEqualTo(302);
     }
 
