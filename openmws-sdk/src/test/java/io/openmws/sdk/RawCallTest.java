@@ -187,10 +187,13 @@ class RawCallTest {
         MwsError error = errorResponse(body).errors().get(0);
         assertThat(answer.httpStatus()).isEqualTo(403);
         assertThat(error.code()).isEqualTo("SignatureDoesNotMatch");
-        // The platform echoes the string to sign it computed from what it received: the trace is that string.
+        // The platform echoes the string to sign it computed from what it received, the token's value left out;
+        // the trace is that string, the token masked.
         String computed = error.detail().orElseThrow().replaceFirst("^.*?: ", "").replace("\\n", "\n");
+        assertThat(computed).contains("MWSAuthToken=(left-out)&").doesNotContain(grant.mwsAuthToken());
         assertThat(answer.signing().stringToSign())
-                .isEqualTo(computed.replace(grant.mwsAuthToken(), grant.mwsAuthToken().substring(0, 4) + "\u2026"))
+                .isEqualTo(computed.replace("MWSAuthToken=(left-out)",
+                        "MWSAuthToken=" + grant.mwsAuthToken().substring(0, 4) + "\u2026"))
                 .contains("&Note=a%20b%2Fc~%C3%A9&");
     }
 
