@@ -2,6 +2,7 @@ package io.openmws.server.accounts;
 
 import io.openmws.protocol.marketplace.Marketplace;
 import io.openmws.protocol.marketplace.Marketplaces;
+import io.openmws.server.support.AccessVersion;
 import io.openmws.server.support.ListFilter;
 import io.openmws.server.support.SqlTime;
 import java.sql.ResultSet;
@@ -36,9 +37,15 @@ class SellerAccountRepository {
             password_hash, locked_until""";
 
     private final JdbcClient jdbc;
+    private final AccessVersion accessVersion;
+    /** By Seller ID: every signed call looks its seller up (at most one entry per seller). */
+    private final AccessVersion.Cache<String, Optional<SellerAccount>> bySellerId;
 
-    SellerAccountRepository(JdbcClient jdbc) {
+    SellerAccountRepository(JdbcClient jdbc, AccessVersion accessVersion) {
         this.jdbc = jdbc;
+        this.accessVersion = accessVersion;
+        this.bySellerId = accessVersion.cache(100_000,
+                sellerId -> find("seller_id = :key", sellerId).map(Credentials::account));
     }
 
     static String normalize(String email) {
@@ -69,8 +76,13 @@ class SellerAccountRepository {
         return find("id = :key", id).map(Credentials::account);
     }
 
+    /**
+     * The account of a Seller ID, as of this request's arrival or later: kept per node while the
+     * {@link AccessVersion} stays, which every change of what a {@link SellerAccount} holds moves
+     * (activation, contact name, marketplaces, staging mode).
+     */
     Optional<SellerAccount> findBySellerId(String sellerId) {
-        return find("seller_id = :key", sellerId).map(Credentials::account);
+        return bySellerId.get(sellerId);
     }
 
     Optional<Credentials> credentialsByEmail(String email) {
@@ -163,16 +175,22 @@ class SellerAccountRepository {
                     .param("marketplace", marketplaceId)
                     .update();
         }
+        accessVersion.moved();
     }
 
     boolean activate(long accountId, String sellerId, Instant now) {
-        return jdbc.sql("""
+        boolean changed = jdbc.sql("""
                         UPDATE seller_account SET status = 'ACTIVE', seller_id = :seller, verified_at = :now
                         WHERE id = :id AND status = 'PENDING_VERIFICATION'""")
                 .param("seller", sellerId)
                 .param("now", SqlTime.of(now))
                 .param("id", accountId)
                 .update() == 1;
+        if (changed) {
+            // A developer's keys sign only for an active account; the account gets its Seller ID.
+            accessVersion.moved();
+        }
+        return changed;
     }
 
     void updateContactName(long accountId, String contactName) {
@@ -180,6 +198,7 @@ class SellerAccountRepository {
                 .param("name", contactName)
                 .param("id", accountId)
                 .update();
+        accessVersion.moved();
     }
 
     boolean stagingForUpdate(long accountId) {
@@ -195,6 +214,7 @@ class SellerAccountRepository {
                 .param("staging", staging)
                 .param("id", accountId)
                 .update();
+        accessVersion.moved();
     }
 
     void updatePasswordHash(long accountId, String hash) {

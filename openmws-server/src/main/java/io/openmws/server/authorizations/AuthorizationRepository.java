@@ -1,6 +1,7 @@
 package io.openmws.server.authorizations;
 
 import io.openmws.protocol.ids.DeveloperId;
+import io.openmws.server.support.AccessVersion;
 import io.openmws.server.support.ListFilter;
 import io.openmws.server.support.SqlTime;
 import java.sql.ResultSet;
@@ -50,9 +51,11 @@ class AuthorizationRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final AccessVersion accessVersion;
 
-    AuthorizationRepository(JdbcClient jdbc) {
+    AuthorizationRepository(JdbcClient jdbc, AccessVersion accessVersion) {
         this.jdbc = jdbc;
+        this.accessVersion = accessVersion;
     }
 
     /**
@@ -90,6 +93,7 @@ class AuthorizationRepository {
                 .param("verifiedAt", SqlTime.of(verifiedAt))
                 .param("expiresAt", SqlTime.of(expiresAt))
                 .update(key, "id");
+        accessVersion.moved();
         return key.getKeyAs(Number.class).longValue();
     }
 
@@ -319,7 +323,7 @@ class AuthorizationRepository {
 
     /** Verification: the pending row becomes active for twelve months. False when it was not pending. */
     boolean activate(long ref, Instant now, Instant expiresAt) {
-        return jdbc.sql("""
+        boolean changed = jdbc.sql("""
                         UPDATE seller_authorization
                         SET status = 'ACTIVE', verified_at = :now, active_since = :now, expires_at = :expires
                         WHERE id = :ref AND status = 'PENDING_VERIFICATION'""")
@@ -327,24 +331,36 @@ class AuthorizationRepository {
                 .param("expires", SqlTime.of(expiresAt))
                 .param("ref", ref)
                 .update() == 1;
+        if (changed) {
+            accessVersion.moved();
+        }
+        return changed;
     }
 
     /** Renewal: an active or expired row runs another twelve months from now, with the same token. */
     boolean renew(long ref, Instant now, Instant expiresAt) {
-        return jdbc.sql("""
+        boolean changed = jdbc.sql("""
                         UPDATE seller_authorization SET status = 'ACTIVE', active_since = :now, expires_at = :expires
                         WHERE id = :ref AND status IN ('ACTIVE', 'EXPIRED')""")
                 .param("now", SqlTime.of(now))
                 .param("expires", SqlTime.of(expiresAt))
                 .param("ref", ref)
                 .update() == 1;
+        if (changed) {
+            accessVersion.moved();
+        }
+        return changed;
     }
 
     boolean revoke(long ref, Instant now) {
-        return jdbc.sql("UPDATE seller_authorization SET status = 'REVOKED', revoked_at = :now WHERE id = :ref AND status <> 'REVOKED'")
+        boolean changed = jdbc.sql("UPDATE seller_authorization SET status = 'REVOKED', revoked_at = :now WHERE id = :ref AND status <> 'REVOKED'")
                 .param("now", SqlTime.of(now))
                 .param("ref", ref)
                 .update() == 1;
+        if (changed) {
+            accessVersion.moved();
+        }
+        return changed;
     }
 
     /** Active rows whose expiry has passed, locked, at most {@code limit} of them. */
@@ -359,10 +375,14 @@ class AuthorizationRepository {
     }
 
     boolean markExpired(long ref, Instant now) {
-        return jdbc.sql("UPDATE seller_authorization SET status = 'EXPIRED' WHERE id = :ref AND status = 'ACTIVE' AND expires_at <= :now")
+        boolean changed = jdbc.sql("UPDATE seller_authorization SET status = 'EXPIRED' WHERE id = :ref AND status = 'ACTIVE' AND expires_at <= :now")
                 .param("ref", ref)
                 .param("now", SqlTime.of(now))
                 .update() == 1;
+        if (changed) {
+            accessVersion.moved();
+        }
+        return changed;
     }
 
     /** Active rows inside their last 30 days: the ones that may owe their seller a reminder. */

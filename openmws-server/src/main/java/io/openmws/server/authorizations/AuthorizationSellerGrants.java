@@ -2,9 +2,12 @@ package io.openmws.server.authorizations;
 
 import io.openmws.protocol.ids.DeveloperId;
 import io.openmws.protocol.ids.MwsAuthToken;
+import io.openmws.server.authorizations.AuthorizationRepository.TokenOwner;
 import io.openmws.server.gateway.SellerGrants;
+import io.openmws.server.support.AccessVersion;
 import io.openmws.server.support.Hashes;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -14,20 +17,26 @@ import org.springframework.stereotype.Component;
  * this seller? The gateway answers every refusal alike; the log tells pending, expired, revoked and
  * unknown apart (never with the token).
  *
- * <p>One indexed read by the token's SHA-256 per call, no cache, so a revocation or an expiry holds
- * for the very next call on every node.
+ * <p>What a token's SHA-256 names (seller, developer, status, expiry) is kept per node with the
+ * {@link AccessVersion} read before it, and read again (one indexed read) once that version moves:
+ * every grant, verification, renewal, revocation and expiry moves it, and the expiry time itself is
+ * compared with the clock on every call, so a revocation or an expiry holds for the very next call on
+ * every node. Only hashes are kept, never a token.
  */
 @Component
 class AuthorizationSellerGrants implements SellerGrants {
 
     private static final Logger log = LoggerFactory.getLogger(AuthorizationSellerGrants.class);
 
-    private final AuthorizationRepository repository;
-    private final Clock clock;
+    /** About one entry per authorization calling through this node; past it, the node starts afresh. */
+    private static final int MAX_KEPT = 100_000;
 
-    AuthorizationSellerGrants(AuthorizationRepository repository, Clock clock) {
-        this.repository = repository;
+    private final Clock clock;
+    private final AccessVersion.Cache<String, Optional<TokenOwner>> owners;
+
+    AuthorizationSellerGrants(AuthorizationRepository repository, Clock clock, AccessVersion accessVersion) {
         this.clock = clock;
+        this.owners = accessVersion.cache(MAX_KEPT, repository::byTokenHash);
     }
 
     @Override
@@ -46,8 +55,7 @@ class AuthorizationSellerGrants implements SellerGrants {
     }
 
     /**
-     * Whether {@code token} lets the developer call for the seller now. One indexed read, no cache: a
-     * revocation or an expiry holds for the very next call on every node.
+     * Whether {@code token} lets the developer call for the seller now, as of this request's arrival.
      *
      * @param developerId the Developer ID, with or without dashes
      */
@@ -57,7 +65,7 @@ class AuthorizationSellerGrants implements SellerGrants {
             return AuthorizationCheck.UNKNOWN;
         }
         String digits = DeveloperId.of(developerId.strip()).digits();
-        return repository.byTokenHash(Hashes.sha256Hex(token))
+        return owners.get(Hashes.sha256Hex(token))
                 .filter(owner -> owner.sellerId() != null && owner.sellerId().equals(sellerId)
                         && owner.developerId().equals(digits))
                 .map(owner -> switch (owner.status()) {

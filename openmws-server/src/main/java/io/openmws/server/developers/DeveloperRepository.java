@@ -3,6 +3,7 @@ package io.openmws.server.developers;
 import io.openmws.protocol.ids.AccessKeyId;
 import io.openmws.protocol.ids.DeveloperId;
 import io.openmws.protocol.marketplace.Region;
+import io.openmws.server.support.AccessVersion;
 import io.openmws.server.support.ListFilter;
 import io.openmws.server.support.SqlTime;
 import java.sql.ResultSet;
@@ -41,9 +42,11 @@ class DeveloperRepository {
             license_accepted_at, registered_at""";
 
     private final JdbcClient jdbc;
+    private final AccessVersion accessVersion;
 
-    DeveloperRepository(JdbcClient jdbc) {
+    DeveloperRepository(JdbcClient jdbc, AccessVersion accessVersion) {
         this.jdbc = jdbc;
+        this.accessVersion = accessVersion;
     }
 
     /** Registers a developer from a completed registration; returns its row number. */
@@ -144,11 +147,12 @@ class DeveloperRepository {
                 .param("sealed", secretSealed)
                 .param("now", SqlTime.of(now))
                 .update();
+        accessVersion.moved();
     }
 
     /** Moves one of the developer's keys from one status to the other; false when it was not in {@code from}. */
     boolean changeKeyStatus(long developerRef, String accessKeyId, KeyStatus from, KeyStatus to, Instant now) {
-        return jdbc.sql("""
+        boolean changed = jdbc.sql("""
                         UPDATE developer_access_key SET status = :to, status_changed_at = :now
                         WHERE access_key_id = :id AND developer_ref = :developer AND status = :from""")
                 .param("to", to.name())
@@ -157,16 +161,24 @@ class DeveloperRepository {
                 .param("developer", developerRef)
                 .param("from", from.name())
                 .update() == 1;
+        if (changed) {
+            accessVersion.moved();
+        }
+        return changed;
     }
 
     /** Deletes one of the developer's keys, only if inactive; false otherwise. */
     boolean deleteInactiveKey(long developerRef, String accessKeyId) {
-        return jdbc.sql("""
+        boolean changed = jdbc.sql("""
                         DELETE FROM developer_access_key
                         WHERE access_key_id = :id AND developer_ref = :developer AND status = 'INACTIVE'""")
                 .param("id", accessKeyId)
                 .param("developer", developerRef)
                 .update() == 1;
+        if (changed) {
+            accessVersion.moved();
+        }
+        return changed;
     }
 
     /** Any access key's id and sealed secret (the first by id, through the primary key), if a key exists. */
@@ -197,7 +209,7 @@ class DeveloperRepository {
      * was not in {@code from}.
      */
     boolean changeStatus(long ref, DeveloperStatus from, DeveloperStatus to, Instant now, String by, String reason) {
-        return jdbc.sql("""
+        boolean changed = jdbc.sql("""
                         UPDATE developer SET status = :to, status_changed_at = :now, status_changed_by = :by,
                                              status_reason = :reason
                         WHERE id = :ref AND status = :from""")
@@ -208,6 +220,10 @@ class DeveloperRepository {
                 .param("ref", ref)
                 .param("from", from.name())
                 .update() == 1;
+        if (changed) {
+            accessVersion.moved();
+        }
+        return changed;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.openmws.server.gateway;
 
+import io.openmws.server.support.AccessVersion;
 import io.openmws.server.support.OpenMwsProperties;
 import io.openmws.server.support.PlatformClock;
 import io.openmws.server.support.SqlTime;
@@ -11,8 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Developers whose calls skip throttling, in sandbox mode only (for load tests and fixtures). The
- * set lives in the database and each call reads its developer's row (one primary-key read, sandbox
- * mode only), so a switch made through any node holds for the next call on every node.
+ * set lives in the database; a node remembers a developer's switch while the {@link AccessVersion}
+ * it read before it stays, and a switch moves that version, so a switch made through any node holds
+ * for the next call on every node.
  */
 @Component
 public class ThrottleExemptions {
@@ -20,16 +22,20 @@ public class ThrottleExemptions {
     private final JdbcClient jdbc;
     private final PlatformClock clock;
     private final boolean sandbox;
+    private final AccessVersion accessVersion;
+    private final AccessVersion.Cache<String, Boolean> exempt;
 
-    ThrottleExemptions(JdbcClient jdbc, PlatformClock clock, OpenMwsProperties properties) {
+    ThrottleExemptions(JdbcClient jdbc, PlatformClock clock, OpenMwsProperties properties, AccessVersion accessVersion) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.sandbox = properties.sandbox();
+        this.accessVersion = accessVersion;
+        this.exempt = accessVersion.cache(10_000, id -> !throttled(id));
     }
 
     /** Whether the developer's calls skip throttling now. Always false in production mode. */
     boolean exempt(String developerId) {
-        return sandbox && developerId != null && !throttled(developerId);
+        return sandbox && developerId != null && exempt.get(developerId);
     }
 
     /**
@@ -50,6 +56,7 @@ public class ThrottleExemptions {
                     .param("now", SqlTime.of(now))
                     .update();
         }
+        accessVersion.moved();
     }
 
     /** The Developer IDs whose throttling is switched off, read now (for the operator's list). */

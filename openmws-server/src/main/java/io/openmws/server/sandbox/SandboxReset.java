@@ -1,5 +1,6 @@
 package io.openmws.server.sandbox;
 
+import io.openmws.server.support.AccessVersion;
 import io.openmws.server.support.BlobStore;
 import io.openmws.server.support.Jobs;
 import io.openmws.server.support.PlatformClock;
@@ -24,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes all sandbox data: every row of every table the migrations made, whatever feature owns it,
- * except the migration history, the platform clock and the keyset check, and every stored blob (feed bodies, reports). Portal sessions go too, so everybody is
+ * except the migration history, the platform clock, the keyset check and the access version (which
+ * moves instead), and every stored blob (feed bodies, reports). Portal sessions go too, so everybody is
  * signed out. The platform is then as a fresh start leaves it: the recurring background tasks are
  * scheduled again (their rows went with the rest), and on request the clock is back at real time.
  */
@@ -33,16 +35,20 @@ class SandboxReset {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxReset.class);
     // The keyset check too: the secrets sealed after a reset are sealed with the same keyset.
-    private static final Set<String> KEPT = Set.of("flyway_schema_history", "platform_clock", "platform_keyset_check");
+    // The access version too: it moves instead (a number that went back could make a node trust what it read before).
+    private static final Set<String> KEPT = Set.of("flyway_schema_history", "platform_clock", "platform_keyset_check",
+            "access_version");
 
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final PlatformClock clock;
     private final Jobs jobs;
     private final BlobStore blobs;
+    private final AccessVersion accessVersion;
 
     SandboxReset(DataSource dataSource, PlatformTransactionManager transactions, PlatformClock clock, Jobs jobs,
-                 BlobStore blobs) {
+                 BlobStore blobs, AccessVersion accessVersion) {
+        this.accessVersion = accessVersion;
         this.dataSource = dataSource;
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -58,7 +64,11 @@ class SandboxReset {
      * @return the names of the tables emptied
      */
     public List<String> reset(boolean toRealTime) {
-        List<String> tables = transactions.execute(status -> emptyTables());
+        List<String> tables = transactions.execute(status -> {
+            List<String> emptied = emptyTables();
+            accessVersion.moved();   // every key, grant and switch a node remembers is gone
+            return emptied;
+        });
         try {
             // After the rows that named them: a blob no row names is only unreachable, never a dangling row.
             blobs.deleteAll();

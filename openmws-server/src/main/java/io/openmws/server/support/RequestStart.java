@@ -31,6 +31,11 @@ final class RequestStart {
         return started != null && started - readAtNanos > 0;
     }
 
+    /** Whether this thread serves an HTTP request now. */
+    static boolean inRequest() {
+        return STARTED.get() != null;
+    }
+
     /** The filter that notes each request's arrival, first of all filters. */
     static final class Filter extends OncePerRequestFilter {
 

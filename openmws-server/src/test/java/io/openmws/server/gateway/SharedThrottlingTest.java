@@ -7,6 +7,7 @@ import io.openmws.server.OpenMwsServer;
 import io.openmws.server.testing.Fixtures;
 import io.openmws.server.testing.JsonClient;
 import io.openmws.server.testing.MwsClient;
+import io.openmws.server.testing.PortalClient;
 import io.openmws.server.testing.TestDatabases;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +81,56 @@ class SharedThrottlingTest {
             assertThat(after.status()).isEqualTo(401);
             assertThat(after.errorCode()).isEqualTo("AccessDenied");
             assertThat(System.nanoTime() - revokedAt).isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(1));
+        }
+    }
+
+    /**
+     * Node B keeps the keys, grants and seller accounts it has read (support/AccessVersion): each change
+     * made through node A must still hold at node B's very next call, after node B has just used what
+     * it keeps.
+     */
+    @Test
+    void suspensionReinstatementExpiryRenewalAndMarketplacesThroughOneNodeHoldOnTheOtherAtItsNextCall() {
+        TestDatabases.Database db = TestDatabases.newPostgresDatabase();
+        List<String> args = new ArrayList<>(List.of(db.asArguments()));
+        args.addAll(List.of("--server.port=0", "--openmws.sandbox.operator-token=kept"));
+        try (var nodeA = start(args); var nodeB = start(args)) {
+            Fixtures fixtures = new Fixtures(port(nodeA), "kept");
+            JsonClient a = new JsonClient(port(nodeA), "kept");
+            MwsClient b = new MwsClient(port(nodeB));
+            Fixtures.Developer dev = fixtures.developer();
+            Fixtures.Seller seller = fixtures.seller(Fixtures.newEmail("kept"), "ATVPDKIKX0DER");
+            String sellerId = seller.sellerId();
+            String token = fixtures.authorize(sellerId, dev.developerId());
+            Map<String, String> call = new TreeMap<>(Map.of("Action", "ListMarketplaceParticipations",
+                    "Version", "2011-07-01", "SellerId", sellerId, "MWSAuthToken", token));
+            List<String> seen = new ArrayList<>();
+            Runnable callOnB = () -> {
+                var answer = b.signedPost("/Sellers/2011-07-01", dev.accessKeyId(), dev.secretKey(), call);
+                seen.add(answer.status() + (answer.status() == 200 ? "" : " " + answer.errorCode()));
+            };
+
+            callOnB.run();
+            callOnB.run();
+            a.post("/sandbox/v1/developers/" + dev.developerId() + "/suspend", "{\"reason\": \"kept\"}");
+            callOnB.run();
+            a.post("/sandbox/v1/developers/" + dev.developerId() + "/reinstate", "");
+            callOnB.run();
+            a.post("/sandbox/v1/clock/advance", "{\"duration\": \"P366D\"}");
+            callOnB.run();
+            fixtures.renew(sellerId, dev.developerId());
+            callOnB.run();
+            // The seller adds Mexico in Account Info on node A: node B's next call lists it.
+            PortalClient portal = new PortalClient(port(nodeA));
+            portal.submit("/login", "/login", "username", seller.email(), "password", seller.password());
+            var saved = portal.submit("/sellercentral/settings/account-info", "/sellercentral/settings/account-info",
+                    "contactName", "Kept", "otherMarketplaceIds", "A1AM78C64UM0Y8");
+            var listed = b.signedPost("/Sellers/2011-07-01", dev.accessKeyId(), dev.secretKey(), call);
+
+            assertThat(seen).containsExactly("200", "200", "403 InvalidAccessKeyId", "200",
+                    "401 AccessDenied", "200");
+            assertThat(saved.redirectPath()).isEqualTo("/sellercentral/settings/account-info");
+            assertThat(listed.body()).contains("<MarketplaceId>A1AM78C64UM0Y8</MarketplaceId>");
         }
     }
 
