@@ -1,6 +1,7 @@
 package io.openmws.server.gateway;
 
 import io.openmws.server.support.SqlTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records every MWS call without slowing it: calls go into a bounded queue that one background
@@ -58,12 +61,15 @@ public class CallLog implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CallLog.class);
     private static final int BATCH = 500;
+    /** How long the writer waits for more records after the first of a batch. */
+    private static final Duration GATHER = Duration.ofMillis(100);
     private static final String INSERT = """
             INSERT INTO mws_call (request_id, called_at, developer_id, seller_id, section, action, http_status,
                                   error_code, user_agent, latency_micros)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
     private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(100_000);
     private final AtomicLong dropped = new AtomicLong();
     // Held while entries are between the queue and the database, so that flush() sees them written.
@@ -71,8 +77,9 @@ public class CallLog implements SmartLifecycle {
     private volatile boolean running;
     private volatile Thread writer;
 
-    CallLog(JdbcTemplate jdbc) {
+    CallLog(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     void record(Entry entry) {
@@ -111,8 +118,11 @@ public class CallLog implements SmartLifecycle {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, BATCH - 1);
+                boolean interrupted = gather(batch);
                 writeBatch(batch);
+                if (interrupted) {
+                    Thread.currentThread().interrupt();   // after the write: what was gathered is not lost
+                }
             } catch (InterruptedException e) {
                 // Only stop() may end the writer; a stray interrupt must not silence the call log.
                 if (!running) {
@@ -125,6 +135,34 @@ public class CallLog implements SmartLifecycle {
                 writing.unlock();
             }
         }
+    }
+
+    /**
+     * Adds to the batch what comes within {@link #GATHER} of its first entry, up to {@link #BATCH}: a
+     * commit costs far more than a row (on the embedded H2, {@code WRITE_DELAY=0} writes its store at
+     * each one), so a busy gateway's records go in a few commits a second instead of many small ones.
+     *
+     * @return whether the thread was interrupted meanwhile (the caller writes the batch first)
+     */
+    private boolean gather(List<Entry> batch) {
+        long deadline = System.nanoTime() + GATHER.toNanos();
+        while (batch.size() < BATCH) {
+            queue.drainTo(batch, BATCH - batch.size());
+            long left = deadline - System.nanoTime();
+            if (batch.size() >= BATCH || left <= 0) {
+                return false;
+            }
+            try {
+                Entry next = queue.poll(left, TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    return false;
+                }
+                batch.add(next);
+            } catch (InterruptedException e) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -150,7 +188,16 @@ public class CallLog implements SmartLifecycle {
         }
     }
 
+    /**
+     * One transaction per batch: all of it or none (so a refused batch written again row by row
+     * duplicates nothing), and one commit instead of one per row, which on H2 is a write of its store
+     * each (under load the writer cost as much CPU as the gateway it records).
+     */
     private void write(List<Entry> batch) {
+        transaction.executeWithoutResult(status -> insert(batch));
+    }
+
+    private void insert(List<Entry> batch) {
         jdbc.batchUpdate(INSERT, batch, batch.size(), (ps, e) -> {
             ps.setString(1, e.requestId());
             ps.setObject(2, SqlTime.of(e.calledAt()));
