@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -68,7 +67,6 @@ public final class MwsXmlWriter implements AutoCloseable {
         INDENTED
     }
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
     private static final DateTimeFormatter MWS_INSTANT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final char REPLACEMENT = '\uFFFD';
@@ -123,7 +121,8 @@ public final class MwsXmlWriter implements AutoCloseable {
         // given a Writer it hands over whole runs of text, which the JDK's encoder turns into bytes
         // in bulk. Not the OutputStreamWriter itself: seeing one, the JDK writer would test each
         // char against its charset and write a surrogate pair (an emoji) as a character reference.
-        return open(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 8192), layout);
+        // 2,048 characters: most answers fit in one, and a long one costs a few more hand-overs.
+        return open(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 2048), layout);
     }
 
     /**
@@ -157,9 +156,15 @@ public final class MwsXmlWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * The JDK's own implementation (its declaration and escaping are what the tests pin), one per
+     * thread: creating one looks up its properties anew, which cost as much as writing a small answer,
+     * and StAX promises no factory may be shared between threads.
+     */
+    private static final ThreadLocal<XMLOutputFactory> FACTORY = ThreadLocal.withInitial(XMLOutputFactory::newDefaultFactory);
+
     private static XMLOutputFactory factory() {
-        // The JDK's own implementation: its declaration and escaping are what the tests pin.
-        return XMLOutputFactory.newDefaultFactory();
+        return FACTORY.get();
     }
 
     /**
@@ -601,11 +606,33 @@ public final class MwsXmlWriter implements AutoCloseable {
 
     private static void checkName(String name) {
         Objects.requireNonNull(name, "element name");
-        if (!NAME.matcher(name).matches()) {
+        if (!isName(name)) {
             throw new IllegalArgumentException("Not an XML element name: '" + name
                     + "'. MWS element and action names are letters, digits, '_', '.' and '-',"
                     + " starting with a letter or '_'.");
         }
+    }
+
+    /**
+     * Whether {@code name} matches {@code [A-Za-z_][A-Za-z0-9_.-]*}: checked for every element written,
+     * so by a loop rather than a regular expression (a matcher per element was a tenth of what the
+     * gateway allocates).
+     */
+    static boolean isName(String name) {
+        if (name.isEmpty() || !(asciiLetter(name.charAt(0)) || name.charAt(0) == '_')) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(asciiLetter(c) || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean asciiLetter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
     private static IOException io(XMLStreamException e) {

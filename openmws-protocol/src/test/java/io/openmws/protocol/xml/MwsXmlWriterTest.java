@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -380,5 +382,20 @@ class MwsXmlWriterTest {
         })).isInstanceOf(IllegalStateException.class).hasMessageContaining("right after start()");
         assertThatThrownBy(() -> write(w -> w.startRoot("r").attribute("xsi:type", "x")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("namespace(\"xsi\"");
+    }
+
+    @Test
+    void elementNamesAreCheckedAsTheirPatternSays() {
+        Pattern name = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+        String alphabet = "aZz_0-9.:- \u00e9\u0130<";
+        Random random = new Random(18);
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder candidate = new StringBuilder();
+            for (int n = random.nextInt(5); n > 0; n--) {
+                candidate.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = candidate.toString();
+            assertThat(MwsXmlWriter.isName(s)).as("'%s'", s).isEqualTo(name.matcher(s).matches());
+        }
     }
 }
