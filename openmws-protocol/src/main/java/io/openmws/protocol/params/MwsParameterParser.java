@@ -4,6 +4,7 @@ import io.openmws.protocol.signature.PercentEncoding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -25,6 +26,8 @@ import java.util.Locale;
  * <p>Immutable and thread-safe; the only setting is the largest form body to read.
  */
 public final class MwsParameterParser {
+
+    private static final int INITIAL_BODY_BUFFER = 2048;
 
     /** The default limit on a form body: 1 MiB, far above any MWS request (the request line limit is 8190 bytes). */
     public static final int DEFAULT_MAX_FORM_BODY_BYTES = 1024 * 1024;
@@ -95,13 +98,23 @@ public final class MwsParameterParser {
         if (body == null || !readsBody(query, contentType)) {
             return query;
         }
-        byte[] bytes = body.readNBytes(maxFormBodyBytes == Integer.MAX_VALUE ? Integer.MAX_VALUE : maxFormBodyBytes + 1);
-        if (bytes.length > maxFormBodyBytes) {
-            throw tooLarge();
+        byte[] bytes = new byte[INITIAL_BODY_BUFFER];
+        int length = 0;
+        int read;
+        // In a buffer doubled as needed, not readNBytes: that takes 16 KB chunks for a body of a kilobyte or two.
+        while ((read = body.read(bytes, length, bytes.length - length)) >= 0) {
+            length += read;
+            if (length > maxFormBodyBytes) {
+                throw tooLarge();
+            }
+            if (length == bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(Math.min((long) bytes.length * 2, (long) maxFormBodyBytes + 1),
+                        Integer.MAX_VALUE - 8));
+            }
         }
         MwsParameters.Builder builder = MwsParameters.builder();
         query.asMap().forEach(builder::add);
-        return parseInto(builder, new String(bytes, StandardCharsets.UTF_8)).build();
+        return parseInto(builder, new String(bytes, 0, length, StandardCharsets.UTF_8)).build();
     }
 
     /**

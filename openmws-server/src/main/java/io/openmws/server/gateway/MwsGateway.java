@@ -17,6 +17,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -73,7 +75,8 @@ class MwsGateway {
         String namespace = sections.isEmpty() ? ApiSection.UNKNOWN_PATH_NAMESPACE : sections.get(0).namespace();
         Optional<Throttles.Quota> quota = Optional.empty();
         RequestBody body = null;
-        ByteArrayOutputStream answer = new ByteArrayOutputStream(1024);
+        // Characters first, then UTF-8 in one go: an encoder and its buffers per call cost more than the answer.
+        StringWriter answer = new StringWriter(2048);
         RawAnswer raw = null;
         InputStream rawBody = null;
         try {
@@ -142,8 +145,9 @@ class MwsGateway {
             }
             return;
         }
-        response.setContentLength(answer.size());
-        answer.writeTo(response.getOutputStream());
+        byte[] bytes = answer.toString().getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 
     /**
