@@ -4,7 +4,8 @@
 # GET /actuator/health/liveness and a bare Spring MVC endpoint outside the security chain (profile
 # benchmark) of the same server, then the signed calls at about half the rate.
 # Needs wrk (apt-get install -y wrk). Usage: bench/gateway/run.sh [seconds=20]
-# SERVER_JAVA_OPTS adds JVM options to the server (a profile: -XX:StartFlightRecording=filename=/tmp/gw.jfr).
+# SERVER_JAVA_OPTS adds JVM options to the server (a profile: -XX:StartFlightRecording=filename=/tmp/gw.jfr);
+# SERVER_JAR measures another build of the server (an earlier commit's jar, for a before/after).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_EACH=${1:-20}
@@ -17,7 +18,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 [ -f openmws-server/target/openmws-server.jar ] && [ -f openmws-benchmarks/target/benchmarks.jar ] \
   || ./mvnw -B -q -DskipTests package
 
-(cd "$WORK" && exec java -Xmx1g ${SERVER_JAVA_OPTS:-} -jar "$OLDPWD/openmws-server/target/openmws-server.jar" --server.port=$PORT \
+(cd "$WORK" && exec java -Xmx1g ${SERVER_JAVA_OPTS:-} -jar "${SERVER_JAR:-$OLDPWD/openmws-server/target/openmws-server.jar}" --server.port=$PORT \
    --spring.profiles.active=benchmark --openmws.sandbox.operator-token=$TOKEN --logging.level.root=WARN >"$WORK/server.log" 2>&1) &
 SERVER=$!
 for _ in $(seq 1 90); do curl -sf "localhost:$PORT/actuator/health/liveness" >/dev/null && break; sleep 1; done
