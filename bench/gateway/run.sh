@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_EACH=${1:-20}
+export GATEWAY_WARMUP=${GATEWAY_WARMUP:-60}   # a JIT warm after 10 s still ran the first round at half speed
 PORT=18080
 TOKEN=bench-$RANDOM$RANDOM
 WORK=$(mktemp -d)
