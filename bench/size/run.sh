@@ -196,7 +196,7 @@ for run in $RUNS; do
   echo "-- $run"
   cat "$WORK/$run/summary.txt" "$WORK/$run/probe.txt"
 done
-ratio() { awk '/bare/ {print $(NF - 1)}' "$1"; }
+ratio() { awk '/^signed .* bare / {print $(NF - 1)}' "$1"; }
 for run in $RUNS; do
   [ "$run" = small ] && continue
   awk -v a="$(ratio "$WORK/small/summary.txt")" -v b="$(ratio "$WORK/$run/summary.txt")" -v r="$run" \
