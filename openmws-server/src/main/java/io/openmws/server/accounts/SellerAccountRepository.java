@@ -179,18 +179,14 @@ class SellerAccountRepository {
     }
 
     boolean activate(long accountId, String sellerId, Instant now) {
-        boolean changed = jdbc.sql("""
+        // Moves the version: a developer's keys sign only for an active account, which gets its Seller ID here.
+        return accessVersion.movedIf(jdbc.sql("""
                         UPDATE seller_account SET status = 'ACTIVE', seller_id = :seller, verified_at = :now
                         WHERE id = :id AND status = 'PENDING_VERIFICATION'""")
                 .param("seller", sellerId)
                 .param("now", SqlTime.of(now))
                 .param("id", accountId)
-                .update() == 1;
-        if (changed) {
-            // A developer's keys sign only for an active account; the account gets its Seller ID.
-            accessVersion.moved();
-        }
-        return changed;
+                .update() == 1);
     }
 
     void updateContactName(long accountId, String contactName) {

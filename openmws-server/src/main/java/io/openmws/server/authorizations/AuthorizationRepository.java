@@ -323,44 +323,32 @@ class AuthorizationRepository {
 
     /** Verification: the pending row becomes active for twelve months. False when it was not pending. */
     boolean activate(long ref, Instant now, Instant expiresAt) {
-        boolean changed = jdbc.sql("""
+        return accessVersion.movedIf(jdbc.sql("""
                         UPDATE seller_authorization
                         SET status = 'ACTIVE', verified_at = :now, active_since = :now, expires_at = :expires
                         WHERE id = :ref AND status = 'PENDING_VERIFICATION'""")
                 .param("now", SqlTime.of(now))
                 .param("expires", SqlTime.of(expiresAt))
                 .param("ref", ref)
-                .update() == 1;
-        if (changed) {
-            accessVersion.moved();
-        }
-        return changed;
+                .update() == 1);
     }
 
     /** Renewal: an active or expired row runs another twelve months from now, with the same token. */
     boolean renew(long ref, Instant now, Instant expiresAt) {
-        boolean changed = jdbc.sql("""
+        return accessVersion.movedIf(jdbc.sql("""
                         UPDATE seller_authorization SET status = 'ACTIVE', active_since = :now, expires_at = :expires
                         WHERE id = :ref AND status IN ('ACTIVE', 'EXPIRED')""")
                 .param("now", SqlTime.of(now))
                 .param("expires", SqlTime.of(expiresAt))
                 .param("ref", ref)
-                .update() == 1;
-        if (changed) {
-            accessVersion.moved();
-        }
-        return changed;
+                .update() == 1);
     }
 
     boolean revoke(long ref, Instant now) {
-        boolean changed = jdbc.sql("UPDATE seller_authorization SET status = 'REVOKED', revoked_at = :now WHERE id = :ref AND status <> 'REVOKED'")
+        return accessVersion.movedIf(jdbc.sql("UPDATE seller_authorization SET status = 'REVOKED', revoked_at = :now WHERE id = :ref AND status <> 'REVOKED'")
                 .param("now", SqlTime.of(now))
                 .param("ref", ref)
-                .update() == 1;
-        if (changed) {
-            accessVersion.moved();
-        }
-        return changed;
+                .update() == 1);
     }
 
     /** Active rows whose expiry has passed, locked, at most {@code limit} of them. */
@@ -375,14 +363,10 @@ class AuthorizationRepository {
     }
 
     boolean markExpired(long ref, Instant now) {
-        boolean changed = jdbc.sql("UPDATE seller_authorization SET status = 'EXPIRED' WHERE id = :ref AND status = 'ACTIVE' AND expires_at <= :now")
+        return accessVersion.movedIf(jdbc.sql("UPDATE seller_authorization SET status = 'EXPIRED' WHERE id = :ref AND status = 'ACTIVE' AND expires_at <= :now")
                 .param("ref", ref)
                 .param("now", SqlTime.of(now))
-                .update() == 1;
-        if (changed) {
-            accessVersion.moved();
-        }
-        return changed;
+                .update() == 1);
     }
 
     /** Active rows inside their last 30 days: the ones that may owe their seller a reminder. */

@@ -152,7 +152,7 @@ class DeveloperRepository {
 
     /** Moves one of the developer's keys from one status to the other; false when it was not in {@code from}. */
     boolean changeKeyStatus(long developerRef, String accessKeyId, KeyStatus from, KeyStatus to, Instant now) {
-        boolean changed = jdbc.sql("""
+        return accessVersion.movedIf(jdbc.sql("""
                         UPDATE developer_access_key SET status = :to, status_changed_at = :now
                         WHERE access_key_id = :id AND developer_ref = :developer AND status = :from""")
                 .param("to", to.name())
@@ -160,25 +160,17 @@ class DeveloperRepository {
                 .param("id", accessKeyId)
                 .param("developer", developerRef)
                 .param("from", from.name())
-                .update() == 1;
-        if (changed) {
-            accessVersion.moved();
-        }
-        return changed;
+                .update() == 1);
     }
 
     /** Deletes one of the developer's keys, only if inactive; false otherwise. */
     boolean deleteInactiveKey(long developerRef, String accessKeyId) {
-        boolean changed = jdbc.sql("""
+        return accessVersion.movedIf(jdbc.sql("""
                         DELETE FROM developer_access_key
                         WHERE access_key_id = :id AND developer_ref = :developer AND status = 'INACTIVE'""")
                 .param("id", accessKeyId)
                 .param("developer", developerRef)
-                .update() == 1;
-        if (changed) {
-            accessVersion.moved();
-        }
-        return changed;
+                .update() == 1);
     }
 
     /** Any access key's id and sealed secret (the first by id, through the primary key), if a key exists. */
@@ -209,7 +201,7 @@ class DeveloperRepository {
      * was not in {@code from}.
      */
     boolean changeStatus(long ref, DeveloperStatus from, DeveloperStatus to, Instant now, String by, String reason) {
-        boolean changed = jdbc.sql("""
+        return accessVersion.movedIf(jdbc.sql("""
                         UPDATE developer SET status = :to, status_changed_at = :now, status_changed_by = :by,
                                              status_reason = :reason
                         WHERE id = :ref AND status = :from""")
@@ -219,11 +211,7 @@ class DeveloperRepository {
                 .param("reason", reason)
                 .param("ref", ref)
                 .param("from", from.name())
-                .update() == 1;
-        if (changed) {
-            accessVersion.moved();
-        }
-        return changed;
+                .update() == 1);
     }
 
     /**

@@ -76,6 +76,17 @@ public class AccessVersion {
         TransactionSynchronizationManager.registerSynchronization(new MoveBeforeCommit());
     }
 
+    /**
+     * {@link #moved()} when {@code changed}, for a statement that changes its row only when the row is
+     * in the state expected; returns {@code changed}.
+     */
+    public boolean movedIf(boolean changed) {
+        if (changed) {
+            moved();
+        }
+        return changed;
+    }
+
     /** Whether the current transaction has changed who may call (its move is still to come). */
     private static boolean changingNow() {
         return TransactionSynchronizationManager.isSynchronizationActive()
